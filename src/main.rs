@@ -1,3 +1,9 @@
+//! The `signpost` program: parse the command line, read the clock once, dispatch.
+
+use clap::Parser;
+
 fn main() {
-    println!("Hello, world!");
+    let cli = signpost::cli::Cli::parse();
+    let code = signpost::cli::run(cli, chrono::Utc::now());
+    std::process::exit(code);
 }

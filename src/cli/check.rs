@@ -1,0 +1,59 @@
+//! `signpost check [DIR]`: every problem with file, line and field; exit 1 on errors.
+
+use super::{Ctx, Format};
+use crate::directory::{self, Files};
+use crate::model::validate::CheckContext;
+use crate::model::{Date, Severity};
+use std::path::Path;
+
+pub fn run(ctx: &Ctx, dir: Option<&Path>, format: Format) -> Result<i32, String> {
+    let (label, files): (String, Files) = match dir {
+        Some(d) => match directory::read_folder(d) {
+            Ok(f) => (d.display().to_string(), f),
+            Err(problems) => {
+                for p in &problems {
+                    println!("{}", prefixed(&d.display().to_string(), p));
+                }
+                println!("{} error(s): the folder could not be read", problems.len());
+                return Ok(1);
+            }
+        },
+        None => ("(built-in directory)".to_string(), directory::embedded()),
+    };
+    let cctx = CheckContext {
+        today: Date(ctx.now.date_naive()),
+        stale_months: ctx.config.stale_months,
+    };
+    let (_dir, problems) = directory::check(&files, cctx);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    match format {
+        Format::Json => {
+            let v = serde_json::json!({ "directory": label, "errors": errors, "warnings": warnings, "problems": problems });
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        Format::Text => {
+            for p in &problems {
+                println!("{}", prefixed(&label, p));
+            }
+            let unverified = problems.iter().filter(|p| p.field == "verified").count();
+            println!(
+                "checked {label}: {errors} error(s), {warnings} warning(s); {unverified} record(s) sourced, not verified"
+            );
+        }
+    }
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+fn prefixed(folder: &str, p: &crate::model::Problem) -> String {
+    if folder.starts_with('(') {
+        p.to_string()
+    } else {
+        let mut q = p.clone();
+        q.file = Path::new(folder).join(&p.file).display().to_string();
+        q.to_string()
+    }
+}

@@ -1,0 +1,160 @@
+//! The command line: clap definitions and dispatch to one small module per command.
+
+mod check;
+mod editions;
+mod render;
+mod show;
+
+use crate::config::{resolve_paths, Config, Paths};
+use crate::model::Role;
+use crate::session::{self, Session};
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "signpost", version, about = "Mental health directory and triage aid for Hampshire and the Isle of Wight", long_about = None)]
+pub struct Cli {
+    /// Folder for the directory store and local state (also SIGNPOST_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Display mode; a config file with role_locked = true overrides this.
+    #[arg(long, global = true, value_enum)]
+    pub role: Option<RoleArg>,
+    /// Monochrome display (also NO_COLOR).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Handler,
+    Clinician,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Handler => Role::Handler,
+            RoleArg::Clinician => Role::Clinician,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a directory folder (default: the one built into this program).
+    Check {
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// List every service in the directory in use.
+    List,
+    /// Show one service in full.
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Import a directory folder as a new edition (strict: an invalid edition is refused whole).
+    Import {
+        path: PathBuf,
+        /// Show what would change and stop.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask before installing.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Export the edition in use to a new folder (native format: everything, the backup).
+    Export { path: PathBuf },
+    /// List the editions on this machine, current first.
+    Editions,
+    /// Make the previous edition current again.
+    Rollback,
+    /// Move a broken directory store aside (never deleted) and set it up again.
+    Reset,
+    /// Print where data, config and log live.
+    Paths,
+}
+
+/// Everything a command needs from outside: paths, settings, role and the time.
+pub struct Ctx {
+    pub paths: Paths,
+    pub config: Config,
+    pub role: Role,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx {
+    pub fn open(&self) -> Result<Session, String> {
+        let files = crate::directory::embedded();
+        session::open(&self.paths.data_dir, &files, &self.now.to_rfc3339())
+            .map_err(|e| e.to_string())
+    }
+}
+
+pub fn context(cli: &Cli, now: DateTime<Utc>) -> Result<Ctx, String> {
+    let env = std::env::var_os("SIGNPOST_DATA_DIR").map(PathBuf::from);
+    let exe = std::env::current_exe().ok();
+    let paths = resolve_paths(cli.data_dir.clone(), env, exe);
+    let config = Config::load(&paths.config_file).map_err(|p| p.to_string())?;
+    let role = config.effective_role(cli.role.map(Role::from));
+    Ok(Ctx {
+        paths,
+        config,
+        role,
+        now,
+    })
+}
+
+/// Run a subcommand; returns the process exit code. Errors are one plain message, never a trace.
+pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
+    let Some(command) = cli.command.as_ref() else {
+        use clap::CommandFactory;
+        let _ = Cli::command().print_help();
+        return 0;
+    };
+    let ctx = match context(&cli, now) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("signpost: {e}");
+            return 1;
+        }
+    };
+    let result = match command {
+        Command::Check { dir, format } => check::run(&ctx, dir.as_deref(), *format),
+        Command::List => show::list(&ctx),
+        Command::Show { id, format } => show::show(&ctx, id, *format),
+        Command::Import { path, dry_run, yes } => editions::import(&ctx, path, *dry_run, *yes),
+        Command::Export { path } => editions::export(&ctx, path),
+        Command::Editions => editions::list(&ctx),
+        Command::Rollback => editions::rollback(&ctx),
+        Command::Reset => editions::reset(&ctx),
+        Command::Paths => editions::paths(&ctx),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("signpost: {e}");
+            1
+        }
+    }
+}
+
+/// Print start-up notices (seeded, upgraded, read-only) to stderr so scripts keep clean stdout.
+fn notices(s: &Session) {
+    for n in &s.notices {
+        eprintln!("signpost: {n}");
+    }
+}

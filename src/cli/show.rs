@@ -1,0 +1,60 @@
+//! `signpost list` and `signpost show ID`.
+
+use super::render::{service_json, service_text};
+use super::{notices, Ctx, Format};
+
+pub fn list(ctx: &Ctx) -> Result<i32, String> {
+    let s = ctx.open()?;
+    notices(&s);
+    let mut services: Vec<_> = s.directory.services.iter().collect();
+    services.sort_by_key(|a| a.name.to_lowercase());
+    for svc in &services {
+        let number = svc
+            .primary_public()
+            .map(|c| c.display_value())
+            .unwrap_or_else(|| "number not confirmed".into());
+        let status = match svc.status {
+            crate::model::Status::Active => "",
+            crate::model::Status::Unconfirmed => "  [unconfirmed]",
+            crate::model::Status::Closed => "  [closed]",
+        };
+        println!("{:<44} {:<28} {}{status}", svc.id, number, svc.name);
+    }
+    println!(
+        "{} services in edition {} ({})",
+        services.len(),
+        s.meta.id,
+        s.meta.date
+    );
+    Ok(0)
+}
+
+pub fn show(ctx: &Ctx, id: &str, format: Format) -> Result<i32, String> {
+    let s = ctx.open()?;
+    notices(&s);
+    let Some(svc) = s.directory.service(id) else {
+        let near: Vec<&str> = s
+            .directory
+            .services
+            .iter()
+            .filter(|x| x.id.contains(id) || id.contains(x.id.as_str()))
+            .map(|x| x.id.as_str())
+            .take(5)
+            .collect();
+        let hint = if near.is_empty() {
+            String::from(" (try `signpost list`)")
+        } else {
+            format!(" (did you mean: {})", near.join(", "))
+        };
+        return Err(format!("no service with id '{id}'{hint}"));
+    };
+    match format {
+        Format::Text => println!("{}", service_text(&s.directory, svc, ctx.role)),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&service_json(&s.directory, svc, ctx.role))
+                .unwrap_or_default()
+        ),
+    }
+    Ok(0)
+}

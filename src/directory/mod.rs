@@ -1,0 +1,8 @@
+//! The directory's text formats: reading, checking and writing editions, and the embedded one.
+
+pub mod files;
+pub mod parse;
+pub mod spans;
+
+pub use files::{edition_id, embedded, read_folder, write_folder, Files};
+pub use parse::{check, parse};

@@ -1,0 +1,143 @@
+//! Parses an edition's text files into a `Directory`, naming file, line and field for every problem.
+
+use super::files::Files;
+use super::spans::{line_of, path_at, span_of};
+use crate::model::validate::{validate, CheckContext};
+use crate::model::{Directory, Problem, Service};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+
+/// Parse one TOML text into `T`; a failure names the file, line and field.
+pub fn parse_toml<T: DeserializeOwned>(file: &str, content: &str) -> Result<T, Problem> {
+    match toml::from_str::<T>(content) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let (line, field) = match e.span() {
+                Some(span) => {
+                    let field = toml_edit::Document::parse(content)
+                        .map(|doc| path_at(&doc, span.start))
+                        .unwrap_or_default();
+                    (Some(line_of(content, span.start)), field)
+                }
+                None => (None, String::new()),
+            };
+            let mut p = Problem::error(file, &field, e.message().trim().to_string());
+            p.line = line;
+            Err(p)
+        }
+    }
+}
+
+fn parse_one<T: DeserializeOwned>(
+    file: &str,
+    content: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    parse_toml(file, content).map_err(|p| problems.push(p)).ok()
+}
+
+/// Fill in one problem's line from its field path.
+pub fn locate_one(content: &str, p: &mut Problem) {
+    if let Some(span) = toml_edit::Document::parse(content)
+        .ok()
+        .and_then(|d| span_of(&d, &p.field))
+    {
+        p.line = Some(line_of(content, span.start));
+    }
+}
+
+fn optional<T: DeserializeOwned + Default>(
+    files: &Files,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> T {
+    match files.get(name) {
+        Some(c) => parse_one(name, c, problems).unwrap_or_default(),
+        None => T::default(),
+    }
+}
+
+fn required<T: DeserializeOwned + Default>(
+    files: &Files,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> T {
+    if !files.contains_key(name) {
+        problems.push(Problem::error(name, "", "file is missing"));
+    }
+    optional(files, name, problems)
+}
+
+/// Parse every file. Returns the directory only when nothing failed to parse.
+pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut dir = Directory {
+        edition: optional(files, "edition.toml", &mut problems),
+        places: required(files, "places.toml", &mut problems),
+        triage: required(files, "triage.toml", &mut problems),
+        bank_holidays: optional(files, "bank-holidays.toml", &mut problems),
+        accepted_gaps: optional(files, "accepted-gaps.toml", &mut problems),
+        services: Vec::new(),
+    };
+    for (name, content) in files.range("services/".to_string()..) {
+        let Some(stem) = name
+            .strip_prefix("services/")
+            .and_then(|n| n.strip_suffix(".toml"))
+        else {
+            break;
+        };
+        if content.trim().is_empty() {
+            problems.push(Problem::error(name, "", "file is empty"));
+            continue;
+        }
+        if let Some(s) = parse_one::<Service>(name, content, &mut problems) {
+            if s.id != stem {
+                problems.push(Problem::error(
+                    name,
+                    "id",
+                    format!("id '{}' does not match the file name '{stem}.toml'", s.id),
+                ));
+            }
+            dir.services.push(s);
+        }
+    }
+    locate(files, &mut problems);
+    if problems.is_empty() {
+        Ok(dir)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parse and validate: every problem, errors first, each with its line where it has one.
+pub fn check(files: &Files, ctx: CheckContext) -> (Option<Directory>, Vec<Problem>) {
+    match parse(files) {
+        Err(p) => (None, p),
+        Ok(dir) => {
+            let mut problems = validate(&dir, ctx);
+            locate(files, &mut problems);
+            problems
+                .sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+            (Some(dir), problems)
+        }
+    }
+}
+
+/// Fill in line numbers from field paths.
+pub fn locate(files: &Files, problems: &mut [Problem]) {
+    let mut docs: HashMap<&str, Option<toml_edit::Document<&str>>> = HashMap::new();
+    for p in problems
+        .iter_mut()
+        .filter(|p| p.line.is_none() && !p.field.is_empty())
+    {
+        let Some((name, content)) = files.get_key_value(&p.file) else {
+            continue;
+        };
+        let doc = docs
+            .entry(name.as_str())
+            .or_insert_with(|| toml_edit::Document::parse(content.as_str()).ok());
+        if let Some(span) = doc.as_ref().and_then(|d| span_of(d, &p.field)) {
+            p.line = Some(line_of(content, span.start));
+        }
+    }
+}

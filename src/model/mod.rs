@@ -1,0 +1,29 @@
+//! The domain model: plain data with validation, no I/O, no clock.
+
+pub mod age;
+pub mod category;
+pub mod contact;
+pub mod diff;
+pub mod directory;
+pub mod hours;
+pub mod phone;
+pub mod place;
+pub mod problem;
+pub mod questionnaire;
+pub mod role;
+pub mod service;
+pub mod time;
+pub mod urgency;
+pub mod validate;
+
+pub use age::{AgeBound, AgeFit, AgeRange};
+pub use category::Category;
+pub use contact::{Audience, Contact, ContactKind};
+pub use directory::Directory;
+pub use hours::{BankHolidayRule, Day, Hours, HoursKind, Session, Span};
+pub use place::{Place, PlaceKind, PlacesFile};
+pub use problem::{Problem, Severity};
+pub use questionnaire::TriageFile;
+pub use role::Role;
+pub use service::{Access, Service, Status};
+pub use time::{Clock, Date};

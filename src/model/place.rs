@@ -1,0 +1,70 @@
+//! Places: the hierarchy from national down to districts, with town aliases and postcode districts.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Area,
+    Place,
+    District,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub postcodes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideArea {
+    /// Border postcode districts that also reach outside the area.
+    #[serde(default)]
+    pub postcodes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    #[serde(default)]
+    pub places: Vec<Place>,
+    #[serde(default)]
+    pub outside_area: OutsideArea,
+}
+
+impl PlacesFile {
+    pub fn get(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The place and its ancestors, nearest first (district → place → area → national).
+    pub fn lineage(&self, id: &str) -> Vec<&Place> {
+        let mut out = Vec::new();
+        let mut cur = self.get(id);
+        while let Some(p) = cur {
+            if out.iter().any(|q: &&Place| q.id == p.id) {
+                break; // a cycle is reported by validation; never loop here
+            }
+            out.push(p);
+            cur = p.parent.as_deref().and_then(|pid| self.get(pid));
+        }
+        out
+    }
+
+    /// The 15 local places (the four places and the eleven districts) a coverage proof walks.
+    pub fn local(&self) -> impl Iterator<Item = &Place> {
+        self.places
+            .iter()
+            .filter(|p| matches!(p.kind, PlaceKind::Place | PlaceKind::District))
+    }
+}
