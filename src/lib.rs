@@ -6,6 +6,8 @@
 
 pub mod model;
 
+pub mod places;
+
 pub mod directory;
 pub mod store;
 

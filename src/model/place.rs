@@ -68,3 +68,37 @@ impl PlacesFile {
             .filter(|p| matches!(p.kind, PlaceKind::Place | PlaceKind::District))
     }
 }
+
+/// One possible answer to "where is the caller?".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "id")]
+pub enum Candidate {
+    Place(String),
+    /// Outside Hampshire and the Isle of Wight: national services and "call 111".
+    OutsideArea,
+}
+
+/// The place lookup's answer. It never silently picks one of several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "result")]
+pub enum Lookup {
+    /// Exactly one place id, and how it was recognised ("postcode district PO30").
+    Found {
+        place: String,
+        why: String,
+    },
+    /// Several possibilities (a straddling postcode district, a name in two places): ask.
+    Candidates {
+        candidates: Vec<Candidate>,
+        why: String,
+    },
+    /// Recognised, but wholly outside the area.
+    OutsideArea {
+        why: String,
+    },
+    /// Not recognised exactly; these near names are offered, never chosen.
+    DidYouMean {
+        suggestions: Vec<String>,
+    },
+    NotRecognised,
+}
