@@ -255,3 +255,30 @@ fn non_utf8_and_empty_files_are_named() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn an_unconfirmed_record_without_contacts_may_lack_a_source_but_not_with_one() {
+    let mut files = common::fixture_files();
+    let f = "services/example-unconfirmed-group.toml";
+    let no_source = files[f].replace(
+        "[[sources]]\nurl = \"https://example.org/old-article\"\n",
+        "",
+    );
+    files.insert(f.into(), no_source.clone());
+    let p = directory::check(&files, ctx()).1;
+    let w = p
+        .iter()
+        .find(|p| p.file == f && p.field == "sources")
+        .expect("a sources problem");
+    assert_eq!(w.severity, Severity::Warning, "{w}");
+    files.insert(
+        f.into(),
+        format!("{no_source}\n[[contacts]]\nkind = \"phone\"\nvalue = \"01632 960002\"\n"),
+    );
+    let p = directory::check(&files, ctx()).1;
+    assert!(
+        p.iter()
+            .any(|p| p.file == f && p.field == "sources" && p.is_error()),
+        "{p:#?}"
+    );
+}
