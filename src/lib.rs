@@ -8,6 +8,8 @@ pub mod model;
 
 pub mod places;
 
+pub mod search;
+
 pub mod directory;
 pub mod store;
 
