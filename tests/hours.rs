@@ -798,3 +798,57 @@ mod invariants {
         }
     }
 }
+
+/// Identifiers in code, leaving out comments and string literals (which may name anything).
+fn code_tokens(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .map(|l| l.split('"').step_by(2).collect::<String>())
+        .flat_map(|l| {
+            l.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn no_code_uses_the_machine_time_zone_and_hours_reads_no_clock() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.iter().any(|f| f.ends_with("hours/london.rs")));
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let tokens = code_tokens(&text);
+        assert!(
+            !tokens.iter().any(|t| t == "Local" || t == "iana_time_zone"),
+            "{} uses the machine's time zone",
+            f.display()
+        );
+        if f.components().any(|c| c.as_os_str() == "hours") {
+            let code: String = text
+                .lines()
+                .map(|l| l.split("//").next().unwrap_or(""))
+                .collect();
+            for banned in ["::now(", "SystemTime", "Instant::", ".today("] {
+                assert!(
+                    !code.contains(banned),
+                    "{} reads a clock ({banned})",
+                    f.display()
+                );
+            }
+        }
+    }
+}

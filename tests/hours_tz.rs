@@ -7,13 +7,16 @@ use std::process::Command;
 /// UTC it would be 20:00 BST, and read as New York time 00:00 BST the next day.
 const AT: &str = "2026-07-01 19:00";
 
-fn show(data: &Path, env: &[(&str, Option<&str>)], format: &str) -> String {
+/// Environment variables to set (Some) or remove (None) for one run.
+type Env<'a> = Vec<(&'a str, Option<&'a str>)>;
+
+fn show(data: &Path, env: &Env, format: &str) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_signpost"));
     cmd.args(["--data-dir"])
         .arg(data)
         .args(["show", "calm", "--at", AT, "--format", format])
         .env_remove("SIGNPOST_DATA_DIR");
-    for (k, v) in env {
+    for (k, v) in env.iter() {
         match v {
             Some(v) => cmd.env(k, v),
             None => cmd.env_remove(k),
@@ -48,7 +51,7 @@ fn assert_london(text: &str, json: &str, how: &str) {
 fn answers_in_london_time_without_a_tz_database_or_in_another_zone() {
     let empty_tzdir = tempfile::tempdir().unwrap();
     let tzdir = empty_tzdir.path().to_str().unwrap();
-    let cases: [(&str, Vec<(&str, Option<&str>)>); 4] = [
+    let cases: [(&str, Env); 4] = [
         (
             "TZ unset, empty TZDIR",
             vec![("TZ", None), ("TZDIR", Some(tzdir))],
