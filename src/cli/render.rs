@@ -212,17 +212,16 @@ pub fn hours_at_text(dir: &Directory, s: &Service, role: Role, at: DateTime<Utc>
         "Next opening: {}",
         next_opening_text(&s.hours, &cal, at)
     ));
-    for c in s
+    let own: Vec<_> = s
         .contacts_for(role.shows_professional())
         .filter(|c| c.hours.is_some())
-    {
+        .collect();
+    if !own.is_empty() {
+        out.push("Contacts with their own hours:".into());
+    }
+    for c in own {
         let st = hours::contact_status(s, c, &cal, at);
-        out.push(format!(
-            "  {} {}: own hours — {}",
-            c.kind.label(),
-            c.display_value(),
-            st.text()
-        ));
+        out.push(format!("  {} {}: {}", c.kind.label(), c.value, st.text()));
     }
     out.join("\n")
 }
