@@ -162,7 +162,7 @@ impl PlaceIndex {
                 }
                 Lookup::Candidates {
                     candidates,
-                    why: format!("{source}, which {}: ask which", reasons.join(" and ")),
+                    why: format!("{source}, which {}", reasons.join(" and ")),
                 }
             }
         }
@@ -198,7 +198,7 @@ impl PlaceIndex {
                 let ids: Vec<String> = many.iter().map(|h| h.place.clone()).collect();
                 Lookup::Candidates {
                     why: format!(
-                        "{} is a name in more than one place ({}): ask which",
+                        "{} is a name in more than one place ({})",
                         many[0].shown,
                         self.names_list(&ids)
                     ),
