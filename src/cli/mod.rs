@@ -3,6 +3,7 @@
 mod check;
 mod editions;
 mod render;
+mod report_cmd;
 mod show;
 
 use crate::config::{resolve_paths, Config, Paths};
@@ -86,6 +87,8 @@ pub enum Command {
     Reset,
     /// Print where data, config and log live.
     Paths,
+    /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
+    Report(report_cmd::ReportArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -142,6 +145,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Rollback => editions::rollback(&ctx),
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
+        Command::Report(args) => report_cmd::run(&ctx, args),
     };
     match result {
         Ok(code) => code,
