@@ -11,6 +11,8 @@ pub mod places;
 pub mod directory;
 pub mod store;
 
-pub mod cli;
 pub mod config;
+pub mod report;
 pub mod session;
+
+pub mod cli;

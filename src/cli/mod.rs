@@ -4,6 +4,7 @@ mod check;
 pub mod coverage;
 mod editions;
 mod render;
+mod report_cmd;
 mod show;
 pub mod where_cmd;
 
@@ -107,6 +108,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
+    Report(report_cmd::ReportArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -168,6 +171,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
         Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
+        Command::Report(args) => report_cmd::run(&ctx, args),
     };
     match result {
         Ok(code) => code,
