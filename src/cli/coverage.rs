@@ -3,7 +3,7 @@
 use crate::places::{Cell, Matrix, AGE_BANDS};
 use serde_json::json;
 
-const NEED_WIDTH: usize = 26;
+const NEED_WIDTH: usize = 22;
 const CELL_WIDTH: usize = 11;
 
 /// One table per place (needs down, age bands across), then the gaps. Fits 100 columns.
@@ -22,7 +22,10 @@ pub fn text(m: &Matrix) -> String {
         "N national only, confirmed; U unconfirmed (contact, status or age not confirmed: check"
             .into(),
     );
-    out.push("before giving). \"!\" marks a gap: no local confirmed service.".into());
+    out.push("before giving). \"!\" marks a gap: no local confirmed service. Needs by id:".into());
+    for (need, label) in &m.needs {
+        out.push(format!("  {need:<NEED_WIDTH$}{label}"));
+    }
     for (place, name) in &m.places {
         out.push(String::new());
         let cells: Vec<&Cell> = m.cells.iter().filter(|c| &c.place == place).collect();
@@ -38,8 +41,8 @@ pub fn text(m: &Matrix) -> String {
             header.push_str(&format!("{:<CELL_WIDTH$}", b.label));
         }
         out.push(header.trim_end().to_string());
-        for (need, label) in &m.needs {
-            let mut line = format!("{:<NEED_WIDTH$}", clip(label, NEED_WIDTH - 1));
+        for (need, _) in &m.needs {
+            let mut line = format!("{:<NEED_WIDTH$}", clip(need, NEED_WIDTH - 1));
             for b in AGE_BANDS {
                 let cell = cells.iter().find(|c| &c.need == need && c.band == b.label);
                 line.push_str(&format!(
@@ -74,27 +77,44 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-/// Gaps grouped by place and need, with the bands affected ("all ages" when every band is).
+/// Gaps grouped by place and need, with the bands affected ("all ages" when every band is);
+/// "*" marks a band with nothing local at all, not even a record to check before giving.
 pub fn gap_list(m: &Matrix) -> Vec<String> {
     let gaps = m.gaps().count();
-    let mut out = vec![format!(
-        "Gaps: {gaps} of {} combinations have no local confirmed service.",
-        m.cells.len()
-    )];
+    let bare = m.gaps().filter(|c| c.unconfirmed_local.is_empty()).count();
+    let mut out = vec![
+        format!(
+            "Gaps: {gaps} of {} combinations have no local confirmed service;",
+            m.cells.len()
+        ),
+        format!("{bare} of them have nothing local at all, not even unconfirmed (marked *)."),
+    ];
     for (place, name) in &m.places {
         let mut lines = Vec::new();
         for (need, label) in &m.needs {
-            let bands: Vec<&str> = m
+            let cells: Vec<&Cell> = m
                 .gaps()
                 .filter(|c| &c.place == place && &c.need == need)
-                .map(|c| c.band)
                 .collect();
-            if bands.is_empty() {
+            if cells.is_empty() {
                 continue;
             }
-            let ages = if bands.len() == AGE_BANDS.len() {
+            let star = |c: &&Cell| {
+                if c.unconfirmed_local.is_empty() {
+                    "*"
+                } else {
+                    ""
+                }
+            };
+            let ages = if cells.len() == AGE_BANDS.len() && cells.iter().all(|c| star(c) == "*") {
+                "all ages*".to_string()
+            } else if cells.len() == AGE_BANDS.len() && cells.iter().all(|c| star(c).is_empty()) {
                 "all ages".to_string()
             } else {
+                let bands: Vec<String> = cells
+                    .iter()
+                    .map(|c| format!("{}{}", c.band, star(c)))
+                    .collect();
                 bands.join(", ")
             };
             lines.push(format!("  {label}: {ages}"));

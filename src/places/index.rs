@@ -40,6 +40,7 @@ pub struct PlaceIndex {
     /// probably outside, but may be a mistyped local one, so the answer says to check.
     local_areas: HashSet<String>,
     place_names: HashMap<String, String>,
+    parents: HashMap<String, String>,
 }
 
 impl PlaceIndex {
@@ -47,11 +48,15 @@ impl PlaceIndex {
         let mut ix = PlaceIndex::default();
         for p in &places.places {
             ix.place_names.insert(p.id.clone(), p.name.clone());
-            ix.add_name(&p.id, &p.id, How::Id);
+            if let Some(par) = &p.parent {
+                ix.parents.insert(p.id.clone(), par.clone());
+            }
+            // Names first, so "why" quotes the name a handler knows rather than an id.
             ix.add_name(&p.id, &p.name, How::Name);
             for a in &p.aliases {
                 ix.add_name(&p.id, a, How::Alias);
             }
+            ix.add_name(&p.id, &p.id, How::Id);
             for pc in &p.postcodes {
                 let d = pc.trim().to_ascii_uppercase();
                 let list = ix.districts.entry(d.clone()).or_default();
@@ -208,8 +213,9 @@ impl PlaceIndex {
         }
     }
 
-    /// Longer names elsewhere that contain this one ("Milton" → "New Milton, in New Forest"),
-    /// so a handler who half-heard the caller can tell them apart.
+    /// Longer names of other, unrelated places that contain this one ("Milton" → "New Milton,
+    /// in New Forest"), so a handler who half-heard the caller can tell them apart. A place
+    /// inside or around this one ("East Hampshire" for "Hampshire") is not a confusion.
     fn not_to_be_confused(&self, text: &str, place: &str) -> String {
         let words = normalise::words(text);
         let others: Vec<String> = self
@@ -219,7 +225,7 @@ impl PlaceIndex {
             .flat_map(|s| {
                 self.names[&s.key]
                     .iter()
-                    .filter(|h| h.place != place)
+                    .filter(|h| !self.related(&h.place, place))
                     .map(move |h| format!("{}, in {}", s.shown, self.name(&h.place)))
             })
             .collect();
@@ -228,6 +234,23 @@ impl PlaceIndex {
         } else {
             format!(" (not {})", others.join("; not "))
         }
+    }
+
+    /// Whether one place is the other or lies inside it.
+    fn related(&self, a: &str, b: &str) -> bool {
+        self.is_within(a, b) || self.is_within(b, a)
+    }
+
+    fn is_within(&self, id: &str, ancestor: &str) -> bool {
+        let mut cur = Some(id);
+        for _ in 0..=self.parents.len() {
+            match cur {
+                Some(c) if c == ancestor => return true,
+                Some(c) => cur = self.parents.get(c).map(String::as_str),
+                None => return false,
+            }
+        }
+        false // a parent cycle: validation reports it; never loop here
     }
 
     fn names_list(&self, ids: &[String]) -> String {
@@ -394,6 +417,11 @@ mod tests {
             Lookup::Found { why, .. } => {
                 assert!(why.contains("not New Milton, in New Forest"), "{why}")
             }
+            other => panic!("{other:?}"),
+        }
+        // A place inside or around this one is no confusion.
+        match ix().lookup("hampshire") {
+            Lookup::Found { why, .. } => assert_eq!(why, "place name Hampshire"),
             other => panic!("{other:?}"),
         }
         // Same place: no warning ("Cowes" and "East Cowes" are both Isle of Wight).
