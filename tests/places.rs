@@ -284,6 +284,25 @@ fn milton_new_milton_and_the_two_hooks() {
 }
 
 #[test]
+fn a_second_name_narrows_without_guessing() {
+    let ix = PlaceIndex::new(&places());
+    assert_eq!(offered(&ix.lookup("Hook, Hart")), set(&["hart"]));
+    assert_eq!(offered(&ix.lookup("Hook, Fareham")), set(&["fareham"]));
+    assert_eq!(offered(&ix.lookup("Newport IOW")), set(&["isle-of-wight"]));
+    assert_eq!(offered(&ix.lookup("PO6 3LX, Cosham")), set(&["portsmouth"]));
+    // Names that disagree are all offered; an unknown part is not built on.
+    assert_eq!(
+        offered(&ix.lookup("Milton, New Forest")),
+        set(&["portsmouth", "new-forest"])
+    );
+    assert!(matches!(
+        ix.lookup("Hook, Hampshire"),
+        Lookup::Candidates { .. }
+    ));
+    assert_eq!(ix.lookup("Milton Keynes"), Lookup::NotRecognised);
+}
+
+#[test]
 fn outside_unrecognised_and_did_you_mean_are_distinct_answers() {
     let ix = PlaceIndex::new(&places());
     match ix.lookup("SW1A 1AA") {

@@ -90,7 +90,14 @@ pub fn text_answer(places: &PlacesFile, index: &PlaceIndex, text: &str, answer: 
 /// Where a suggestion would lead, so the handler can tell suggestions apart.
 fn where_is(places: &PlacesFile, index: &PlaceIndex, suggestion: &str) -> String {
     match index.lookup(suggestion) {
-        Lookup::Found { place, .. } => format!(" ({})", place_label(places, &place)),
+        Lookup::Found { place, .. } => {
+            let label = place_label(places, &place);
+            if label.eq_ignore_ascii_case(suggestion) {
+                String::new() // "Southampton (Southampton)" says nothing twice
+            } else {
+                format!(" ({label})")
+            }
+        }
         Lookup::Candidates { candidates, .. } => {
             let names: Vec<String> = candidates
                 .iter()
@@ -99,7 +106,7 @@ fn where_is(places: &PlacesFile, index: &PlaceIndex, suggestion: &str) -> String
                     Candidate::OutsideArea => OUTSIDE.to_string(),
                 })
                 .collect();
-            format!(" ({})", names.join(" or "))
+            format!(" ({})", names.join("; or "))
         }
         Lookup::OutsideArea { .. } => format!(" ({OUTSIDE})"),
         Lookup::DidYouMean { .. } | Lookup::NotRecognised => String::new(),

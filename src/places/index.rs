@@ -110,6 +110,17 @@ impl PlaceIndex {
 
     /// Resolve what a caller said about where they are. Never silently picks one of several.
     pub fn lookup(&self, text: &str) -> Lookup {
+        let whole = self.lookup_one(text);
+        match whole {
+            Lookup::NotRecognised | Lookup::DidYouMean { .. } => {
+                super::combine::lookup_parts(self, text).unwrap_or(whole)
+            }
+            _ => whole,
+        }
+    }
+
+    /// The text as one postcode or one name.
+    pub(crate) fn lookup_one(&self, text: &str) -> Lookup {
         if text.trim().is_empty() {
             return Lookup::NotRecognised;
         }
@@ -241,7 +252,7 @@ impl PlaceIndex {
         self.is_within(a, b) || self.is_within(b, a)
     }
 
-    fn is_within(&self, id: &str, ancestor: &str) -> bool {
+    pub(crate) fn is_within(&self, id: &str, ancestor: &str) -> bool {
         let mut cur = Some(id);
         for _ in 0..=self.parents.len() {
             match cur {
@@ -427,6 +438,31 @@ mod tests {
         // Same place: no warning ("Cowes" and "East Cowes" are both Isle of Wight).
         match ix().lookup("Cowes") {
             Lookup::Found { why, .. } => assert!(!why.contains("not "), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn part_of_a_longer_name_is_offered_never_resolved() {
+        // Without Portsmouth's Milton, "Milton" must not quietly become New Milton.
+        let mut places = fixture::places();
+        for p in &mut places.places {
+            p.aliases.retain(|a| a != "Milton");
+        }
+        let ix = PlaceIndex::new(&places);
+        assert_eq!(
+            ix.lookup("Milton"),
+            Lookup::DidYouMean {
+                suggestions: vec!["New Milton".into()]
+            }
+        );
+        match ix.lookup("Forest") {
+            Lookup::DidYouMean { suggestions } => {
+                assert!(
+                    suggestions.contains(&"New Forest".to_string()),
+                    "{suggestions:?}"
+                )
+            }
             other => panic!("{other:?}"),
         }
     }
