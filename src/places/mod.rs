@@ -15,7 +15,7 @@ mod suggest;
 mod fixture;
 
 pub use coverage::{coverage, AgeBand, Cell, Matrix, AGE_BANDS};
-pub use index::{PlaceIndex, AREA, OUTSIDE};
+pub use index::{PlaceIndex, OUTSIDE};
 pub use serves::{is_within, reach_of, serves, Reach, Serves};
 
 use crate::model::place::Lookup;
