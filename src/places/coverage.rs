@@ -1,5 +1,4 @@
-//! The coverage matrix: for each local place, age band and need, which services a handler could
-//! give — so a gap (nothing local and confirmed) is visible before a caller finds it.
+//! The coverage matrix: place × age band × need → the services a handler could give; gaps shown.
 
 use super::serves::{serves, Reach, Serves};
 use crate::model::{AgeFit, Directory, Service, Status};
@@ -250,9 +249,9 @@ audience = "public""#,
     #[test]
     fn walks_every_local_place_band_and_need() {
         let m = coverage(&dir(vec![]));
-        // Fixture: 3 places + 8 districts.
-        assert_eq!(m.places.len(), 11);
-        assert_eq!(m.cells.len(), 11 * 6 * 2);
+        // Fixture: 3 places + 9 districts.
+        assert_eq!(m.places.len(), 12);
+        assert_eq!(m.cells.len(), 12 * 6 * 2);
         assert_eq!(m.gaps().count(), m.cells.len());
     }
 
