@@ -3,7 +3,7 @@
 
 use super::facts::{age_rank, category_bit};
 use super::open_now;
-use super::place::PlaceScope;
+use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Empty, Filter};
 use super::searcher::Searcher;
@@ -38,7 +38,7 @@ pub(crate) fn explain(
     q: &Query,
     scope: &PlaceScope,
     terms: &[Arc<TermMatch>],
-    placements: &[u8],
+    placements: &[Option<Placement>],
 ) -> Empty {
     let open_states = if q.open_now {
         searcher.all_open(q.at)
@@ -70,7 +70,7 @@ pub(crate) fn explain(
         if terms.iter().any(|t| t.best[d] == 0) {
             mask |= Filter::Text.bit();
         }
-        if placements[d] == 0 {
+        if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
         if age_rank(&s.age, q.age).is_none() {

@@ -31,7 +31,7 @@ pub struct Searcher {
     calendar: Calendar,
     skim: SkimMatcherV2,
     terms: Vec<Arc<TermMatch>>,
-    placements: HashMap<String, Arc<Vec<u8>>>,
+    placements: HashMap<String, Arc<Vec<Option<Placement>>>>,
     open: OpenStates,
 }
 
@@ -137,17 +137,17 @@ impl Searcher {
         m
     }
 
-    /// Per service: how it serves the scope (`Placement::code`), worked out once per place.
-    pub(crate) fn placements(&mut self, scope: &PlaceScope) -> Arc<Vec<u8>> {
+    /// Per service: how it serves the scope, worked out once per place.
+    pub(crate) fn placements(&mut self, scope: &PlaceScope) -> Arc<Vec<Option<Placement>>> {
         let key = scope.cache_key();
         if let Some(p) = self.placements.get(&key) {
             return Arc::clone(p);
         }
-        let codes: Vec<u8> = self
+        let codes: Vec<Option<Placement>> = self
             .dir
             .services
             .iter()
-            .map(|s| Placement::code(scope.placement(&self.dir.places, s)))
+            .map(|s| scope.placement(&self.dir.places, s))
             .collect();
         let codes = Arc::new(codes);
         if self.placements.len() > 32 {
@@ -232,7 +232,7 @@ impl Searcher {
             {
                 continue;
             }
-            let Some(p) = Placement::from_code(placements[d as usize]) else {
+            let Some(p) = placements[d as usize] else {
                 continue;
             };
             let Some(age) = age_rank(&s.age, q.age) else {
@@ -266,7 +266,7 @@ impl Searcher {
                 // With no place, area-wide and national services suit any caller best.
                 (false, Reach::AreaWide) => 0,
                 (false, Reach::National) => 1,
-                (false, Reach::Local) => 2,
+                (false, _) => 2,
             };
             let now_rank = match now {
                 open_now::OPEN => 0,
