@@ -352,11 +352,25 @@ fn results_are_deterministic() {
             q.text
         );
     }
-    // Ties are broken by name: equal relevance, reach and age sort alphabetically.
+    // Ties are broken by name: with an empty query every hit ties on relevance, so within a
+    // group hits of equal reach and open-now state come in name order.
     let r = a.search(&Query::new("", wed()));
-    for g in &r.groups {
-        assert!(!g.hits.is_empty() || g.total == 0);
-    }
+    let dir = directory();
+    let national_checks: Vec<String> = r
+        .group(Group::CheckFirst)
+        .hits
+        .iter()
+        .filter(|h| {
+            let svc = dir.service(&h.id).unwrap();
+            svc.areas == ["national"] && svc.hours.kind == signpost::model::HoursKind::NotConfirmed
+        })
+        .map(|h| h.name.to_lowercase())
+        .collect();
+    assert!(national_checks.len() > 3);
+    assert!(
+        national_checks.windows(2).all(|w| w[0] <= w[1]),
+        "{national_checks:?}"
+    );
 }
 
 #[test]
@@ -425,4 +439,38 @@ fn an_unclear_place_shows_only_services_right_for_every_candidate() {
         "serves both"
     );
     assert!(r.notes.iter().any(|n| n.starts_with("Place unclear")));
+}
+
+#[test]
+fn a_response_window_counts_what_opens_within_it_as_reachable() {
+    let mut s = searcher();
+    let four_hours = s.search(&Query::new("calm", wed()).within(240));
+    let h = hit(&four_hours, "calm").unwrap();
+    assert_eq!(h.group, Group::Reachable);
+    assert_eq!(h.hours, "opens 17:00, within 4 hours");
+    let one_hour = s.search(&Query::new("calm", wed()).within(60));
+    let h = hit(&one_hour, "calm").unwrap();
+    assert_eq!(h.group, Group::ClosedNow);
+    assert_eq!(h.next_opening, Some(at("2026-07-01 17:00")));
+    let kept = s.search(&Query::new("calm", wed()).within(60).open_now());
+    assert!(kept.is_empty());
+    assert!(kept
+        .empty
+        .unwrap()
+        .message
+        .contains("reachable within 1 hour"));
+}
+
+#[test]
+fn results_say_when_to_search_again() {
+    let mut s = searcher();
+    let r = s.search(&Query::new("", wed()));
+    let next = r.next_change.expect("something opens or closes this week");
+    assert!(next > wed());
+    let later = s.search(&Query::new("", next));
+    let changed = r
+        .hits()
+        .filter(|h| hit(&later, &h.id).map(|l| l.group) != Some(h.group))
+        .count();
+    assert!(changed > 0, "at {next} some hit changes group");
 }

@@ -24,8 +24,13 @@ fn phrases(q: &Query, scope: &PlaceScope) -> Vec<String> {
         let labels: Vec<&str> = q.categories.iter().map(|c| c.label()).collect();
         p.push(format!("in category {}", labels.join(" or ")));
     }
-    if q.open_now {
-        p.push("open now".to_string());
+    match (q.open_now, q.within_minutes) {
+        (true, None) => p.push("open now".to_string()),
+        (true, Some(w)) => p.push(format!(
+            "reachable within {}",
+            crate::hours::text::window(w)
+        )),
+        _ => {}
     }
     if q.self_referral_only {
         p.push("taking self-referrals".to_string());
@@ -41,7 +46,7 @@ pub(crate) fn explain(
     placements: &[Option<Placement>],
 ) -> Empty {
     let open_states = if q.open_now {
-        searcher.all_open(q.at)
+        searcher.all_open(q.at, q.within_minutes)
     } else {
         Vec::new()
     };
