@@ -32,6 +32,9 @@ pub struct Searcher {
     skim: SkimMatcherV2,
     terms: Vec<Arc<TermMatch>>,
     placements: HashMap<String, Arc<Vec<Option<Placement>>>>,
+    /// Services listing the same areas (and exceptions) serve the same places: one answer each.
+    area_class: Vec<u32>,
+    area_examples: Vec<u32>,
     open: OpenStates,
 }
 
@@ -61,6 +64,21 @@ impl Searcher {
         let places = PlaceIndex::new(&dir.places);
         let calendar = Calendar::with_changes(&dir.bank_holidays);
         let open = OpenStates::new(&dir.services);
+        let mut classes: HashMap<(&[String], &[String]), u32> = HashMap::new();
+        let mut area_examples = Vec::new();
+        let area_class = dir
+            .services
+            .iter()
+            .enumerate()
+            .map(|(d, s)| {
+                *classes
+                    .entry((s.areas.as_slice(), s.areas_except.as_slice()))
+                    .or_insert_with(|| {
+                        area_examples.push(d as u32);
+                        area_examples.len() as u32 - 1
+                    })
+            })
+            .collect();
         Searcher {
             dir,
             index,
@@ -70,6 +88,8 @@ impl Searcher {
             skim: SkimMatcherV2::default(),
             terms: Vec::new(),
             placements: HashMap::new(),
+            area_class,
+            area_examples,
             open,
         }
     }
@@ -143,11 +163,15 @@ impl Searcher {
         if let Some(p) = self.placements.get(&key) {
             return Arc::clone(p);
         }
-        let codes: Vec<Option<Placement>> = self
-            .dir
-            .services
+        let by_class: Vec<Option<Placement>> = self
+            .area_examples
             .iter()
-            .map(|s| scope.placement(&self.dir.places, s))
+            .map(|&d| scope.placement(&self.dir.places, &self.dir.services[d as usize]))
+            .collect();
+        let codes: Vec<Option<Placement>> = self
+            .area_class
+            .iter()
+            .map(|&c| by_class[c as usize])
             .collect();
         let codes = Arc::new(codes);
         if self.placements.len() > 32 {
@@ -225,7 +249,7 @@ impl Searcher {
         // Cheap filters first; open-now states only for what survives them.
         let mut passed: Vec<(u32, u16, Placement, u8)> = Vec::with_capacity(text_hits.len());
         for &(d, rel) in &text_hits {
-            let (f, s) = (&self.facts[d as usize], &self.dir.services[d as usize]);
+            let f = &self.facts[d as usize];
             if f.status == Status::Closed
                 || (cat_mask != 0 && f.categories & cat_mask == 0)
                 || (q.self_referral_only && !f.self_referral)
@@ -235,7 +259,7 @@ impl Searcher {
             let Some(p) = placements[d as usize] else {
                 continue;
             };
-            let Some(age) = age_rank(&s.age, q.age) else {
+            let Some(age) = age_rank(&f.age, q.age) else {
                 continue;
             };
             passed.push((d, rel, p, age));
