@@ -121,10 +121,6 @@ impl Searcher {
         self.terms.clear();
     }
 
-    pub(crate) fn index(&self) -> &Index {
-        &self.index
-    }
-
     pub(crate) fn skim(&self) -> &SkimMatcherV2 {
         &self.skim
     }
