@@ -9,11 +9,12 @@ use super::normalise::query_terms;
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
+use super::rank::{rank_key, reach_rank, Standing};
 use super::results::{Group, GroupResults, Results};
 use super::terms::TermMatch;
 use crate::hours::{self, Calendar};
 use crate::model::{Directory, Status};
-use crate::places::{PlaceIndex, Reach};
+use crate::places::PlaceIndex;
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
@@ -45,16 +46,6 @@ pub(crate) struct Candidate {
     pub key: u64,
     pub relevance: u16,
     pub group: Group,
-}
-
-/// Ranking as one number, smallest first: text relevance, then reachable now, then local over
-/// national, then age fit, then name order (unique, so the order is total and deterministic).
-fn rank_key(relevance: u16, now: u8, reach_rank: u8, age: u8, name_rank: u32) -> u64 {
-    (u64::from(u16::MAX - relevance) << 48)
-        | (u64::from(now & 3) << 46)
-        | (u64::from(reach_rank & 3) << 44)
-        | (u64::from(age & 3) << 42)
-        | u64::from(name_rank)
 }
 
 impl Searcher {
@@ -269,34 +260,18 @@ impl Searcher {
             if q.open_now && now != open_now::OPEN {
                 continue;
             }
-            let check = f.status == Status::Unconfirmed
-                || age == 2
-                || now == open_now::UNSURE
-                || !f.contact_confirmed(q.role)
-                || p.part;
-            let group = if now == open_now::CLOSED {
-                Group::ClosedNow
-            } else if check {
-                Group::CheckFirst
-            } else {
-                Group::Reachable
-            };
-            let reach_rank = match (place_filtered, p.reach) {
-                (true, r) => r as u8,
-                // With no place, area-wide and national services suit any caller best.
-                (false, Reach::AreaWide) => 0,
-                (false, Reach::National) => 1,
-                (false, _) => 2,
-            };
-            let now_rank = match now {
-                open_now::OPEN => 0,
-                open_now::UNSURE => 1,
-                _ => 2,
-            };
+            let group = Standing {
+                status: f.status,
+                age,
+                now,
+                contact: f.contact_confirmed(q.role),
+                part: p.part,
+            }
+            .group();
             let key = rank_key(
                 rel,
-                now_rank,
-                reach_rank,
+                now,
+                reach_rank(place_filtered, p.reach),
                 age,
                 self.index.name_rank[d as usize],
             );
