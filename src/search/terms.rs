@@ -68,6 +68,8 @@ pub struct TermMatch {
     typo_words: Vec<(Box<str>, Kind)>,
     /// Per service: best weight, 0 = no match.
     pub best: Vec<u16>,
+    /// Per service: a bit per `Field` it matched in, so highlighting reads only those fields.
+    pub fields: Vec<u8>,
     /// Services with a match, in the order first found.
     pub docs: Vec<u32>,
 }
@@ -172,6 +174,7 @@ impl TermMatch {
             w.1 = Kind::from_code(kinds[w.0 as usize]).unwrap_or(Kind::Edit);
         }
         let mut best = vec![0u16; n_docs];
+        let mut fields = vec![0u8; n_docs];
         let mut docs = Vec::new();
         for &(id, kind) in &words {
             let typo = kind >= Kind::Fuzzy;
@@ -182,6 +185,7 @@ impl TermMatch {
                     continue;
                 }
                 let w = weight(field, kind);
+                fields[p.doc()] |= 1 << (field as u8);
                 let slot = &mut best[p.doc()];
                 if *slot == 0 {
                     docs.push(p.doc() as u32);
@@ -204,6 +208,7 @@ impl TermMatch {
             subsequence,
             typo_words,
             best,
+            fields,
             docs,
         }
     }
