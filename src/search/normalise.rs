@@ -2,6 +2,7 @@
 
 /// One token of a field: its folded text and, per folded character, the index of the original
 /// character it came from (so a match can be highlighted in the text as written).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub text: String,
@@ -112,7 +113,8 @@ fn tokenise<const ORIGINS: bool>(
     }
 }
 
-/// Split text into folded tokens (allocating; for queries, tests and single records).
+/// Split text into folded tokens (allocating; for tests).
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     for_each_token(text, &mut Scratch::default(), |t, o| {
@@ -124,7 +126,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Just the folded words, for building the index and reading a query.
+/// Just the folded words (for tests).
+#[cfg(test)]
 pub fn words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|t| t.text).collect()
 }

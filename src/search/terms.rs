@@ -55,8 +55,6 @@ const FUZZY_MIN_CHARS: usize = 3;
 #[derive(Debug, Clone)]
 pub struct TermMatch {
     pub term: String,
-    /// Matched word ids and how, in id order.
-    pub words: Vec<(u32, Kind)>,
     /// Per word id: 0 = no match, else `Kind::code`. Dense: looked up for every candidate name.
     kinds: Vec<u8>,
     /// Short-field words that contain the term's letters in order from its first letter: a
@@ -203,7 +201,6 @@ impl TermMatch {
         typo_words.sort_unstable();
         TermMatch {
             term: term.to_string(),
-            words,
             kinds,
             subsequence,
             typo_words,
@@ -290,7 +287,7 @@ mod tests {
             let narrowed = TermMatch::compute(&idx, 3, t, prev.as_ref(), &skim);
             let fresh = TermMatch::compute(&idx, 3, t, None, &skim);
             assert_eq!(narrowed.best, fresh.best, "{t}");
-            assert_eq!(narrowed.words, fresh.words, "{t}");
+            assert_eq!(narrowed.kinds, fresh.kinds, "{t}");
             prev = Some(narrowed);
         }
     }
