@@ -95,7 +95,7 @@ impl Posting {
 
 /// Sorted vocabulary with compressed occurrence lists, plus per-record word sequences used for
 /// "the name is exactly the query" and a name order for deterministic ties.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     vocab: Vec<Box<str>>,
     /// Per word id: whether it occurs in a short field (name, organisation, keyword, category).
@@ -112,52 +112,120 @@ pub struct Index {
     pub name_rank: Vec<u32>,
 }
 
-impl Index {
-    pub fn build(services: &[Service]) -> Index {
-        // Words get provisional ids in order of first sight; the vocabulary is sorted after.
-        let mut ids: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
-        let mut lists: Vec<Vec<Posting>> = Vec::new();
-        let mut short: Vec<bool> = Vec::new();
+/// Above this many records the index is built in two halves on two threads.
+const PARALLEL_BUILD: usize = 2048;
+
+/// Little words left out of name sequences, so "mix" is the whole of "The Mix".
+fn little(w: &str) -> bool {
+    matches!(w, "the" | "and" | "of" | "a")
+}
+
+/// The index of a run of records, with words numbered in order of first sight.
+#[derive(Default)]
+struct Part {
+    ids: HashMap<Box<str>, u32, FxBuild>,
+    lists: Vec<Vec<Posting>>,
+    short: Vec<bool>,
+    /// Per record: its name's and organisation's words (provisional ids), in order.
+    names: Vec<Vec<u32>>,
+    orgs: Vec<Vec<u32>>,
+}
+
+impl Part {
+    fn of(services: &[Service], first_doc: usize) -> Part {
+        let mut part = Part::default();
         let mut sc = Scratch::default();
-        let mut add_text = |text: &str, doc: usize, field: Field, sc: &mut Scratch| {
-            for_each_word(text, sc, |w, _| {
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = lists.len() as u32;
-                        ids.insert(w.into(), id);
-                        lists.push(Vec::new());
-                        short.push(false);
-                        id
-                    }
-                };
-                let p = Posting::new(doc, field);
-                let list = &mut lists[id as usize];
-                // Repeats within one field come together; any others go when the list is sorted.
-                if list.last() != Some(&p) {
-                    list.push(p);
-                }
-                if field.is_short() {
-                    short[id as usize] = true;
-                }
-            });
-        };
         let cat_text: HashMap<crate::model::Category, String> = crate::model::Category::ALL
             .iter()
             .map(|c| (*c, format!("{} {}", c.label(), c.id())))
             .collect();
-        for (doc, s) in services.iter().enumerate() {
-            add_text(&s.name, doc, Field::Name, &mut sc);
-            add_text(&s.organisation, doc, Field::Organisation, &mut sc);
+        for (i, s) in services.iter().enumerate() {
+            let doc = first_doc + i;
+            let name = part.add(&s.name, doc, Field::Name, &mut sc);
+            part.names.push(name);
+            let org = part.add(&s.organisation, doc, Field::Organisation, &mut sc);
+            part.orgs.push(org);
             for k in &s.keywords {
-                add_text(k, doc, Field::Keyword, &mut sc);
+                part.add(k, doc, Field::Keyword, &mut sc);
             }
             for c in &s.categories {
-                add_text(&cat_text[c], doc, Field::Category, &mut sc);
+                part.add(&cat_text[c], doc, Field::Category, &mut sc);
             }
-            add_text(&s.description, doc, Field::Description, &mut sc);
+            part.add(&s.description, doc, Field::Description, &mut sc);
         }
-        let mut entries: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+        part
+    }
+
+    fn id(&mut self, w: &str) -> u32 {
+        match self.ids.get(w) {
+            Some(&id) => id,
+            None => {
+                let id = self.lists.len() as u32;
+                self.ids.insert(w.into(), id);
+                self.lists.push(Vec::new());
+                self.short.push(false);
+                id
+            }
+        }
+    }
+
+    /// Index one field's text; returns its words (hyphen-joined forms and little words left
+    /// out), which the name and organisation sequences keep.
+    fn add(&mut self, text: &str, doc: usize, field: Field, sc: &mut Scratch) -> Vec<u32> {
+        let mut seq = Vec::new();
+        for_each_word(text, sc, |w, joined| {
+            let id = self.id(w);
+            let p = Posting::new(doc, field);
+            let list = &mut self.lists[id as usize];
+            // Repeats within one field come together; any others go when the list is sorted.
+            if list.last() != Some(&p) {
+                list.push(p);
+            }
+            if field.is_short() {
+                self.short[id as usize] = true;
+            }
+            if !joined && !little(w) && field <= Field::Organisation {
+                seq.push(id);
+            }
+        });
+        seq
+    }
+
+    /// Take in the part that follows this one (its records come after every record here, so
+    /// appending keeps each occurrence list in record order).
+    fn absorb(&mut self, mut next: Part) {
+        let mut map = vec![0u32; next.lists.len()];
+        for (w, old) in std::mem::take(&mut next.ids) {
+            let id = self.id(&w);
+            self.lists[id as usize].append(&mut next.lists[old as usize]);
+            self.short[id as usize] |= next.short[old as usize];
+            map[old as usize] = id;
+        }
+        let remap = |v: Vec<u32>| v.into_iter().map(|o| map[o as usize]).collect::<Vec<_>>();
+        self.names.extend(next.names.into_iter().map(remap));
+        self.orgs.extend(next.orgs.into_iter().map(remap));
+    }
+}
+
+impl Index {
+    pub fn build(services: &[Service]) -> Index {
+        Index::build_with(services, services.len() >= PARALLEL_BUILD)
+    }
+
+    fn build_with(services: &[Service], parallel: bool) -> Index {
+        let mut part = if parallel {
+            let (a, b) = services.split_at(services.len() / 2);
+            let (mut first, second) = std::thread::scope(|sc| {
+                let h = sc.spawn(|| Part::of(a, 0));
+                let second = Part::of(b, a.len());
+                (h.join().unwrap_or_else(|_| Part::of(a, 0)), second)
+            });
+            first.absorb(second);
+            first
+        } else {
+            Part::of(services, 0)
+        };
+        let mut entries: Vec<(Box<str>, u32)> = std::mem::take(&mut part.ids).into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut idx = Index {
             vocab: Vec::with_capacity(entries.len()),
@@ -165,12 +233,14 @@ impl Index {
             ..Default::default()
         };
         idx.offsets.push(0);
+        let mut new_id = vec![0u32; part.lists.len()];
         for (id, (w, old)) in entries.into_iter().enumerate() {
-            let mut list = std::mem::take(&mut lists[old as usize]);
+            new_id[old as usize] = id as u32;
+            let mut list = std::mem::take(&mut part.lists[old as usize]);
             list.sort_unstable_by_key(|p| p.0);
             list.dedup();
             let n = w.chars().count();
-            let is_short = short[old as usize];
+            let is_short = part.short[old as usize];
             idx.short.push(is_short);
             if is_short {
                 if let Some(first) = w.chars().next() {
@@ -185,26 +255,9 @@ impl Index {
             idx.offsets.push(idx.postings.len() as u32);
             idx.vocab.push(w);
         }
-        // Little words are left out so "mix" is the whole of "The Mix". Hyphen-joined forms
-        // are left out too: each part is a word of the name already.
-        let seq = |text: &str, sc: &mut Scratch| -> Vec<u32> {
-            let mut out = Vec::new();
-            for_each_word(text, sc, |w, joined| {
-                if !joined && !matches!(w, "the" | "and" | "of" | "a") {
-                    if let Some(id) = idx.word_id(w) {
-                        out.push(id);
-                    }
-                }
-            });
-            out
-        };
-        let names: Vec<Vec<u32>> = services.iter().map(|s| seq(&s.name, &mut sc)).collect();
-        let orgs: Vec<Vec<u32>> = services
-            .iter()
-            .map(|s| seq(&s.organisation, &mut sc))
-            .collect();
-        idx.name_words = names;
-        idx.org_words = orgs;
+        let renumber = |v: Vec<u32>| v.into_iter().map(|o| new_id[o as usize]).collect();
+        idx.name_words = part.names.into_iter().map(renumber).collect();
+        idx.org_words = part.orgs.into_iter().map(renumber).collect();
         let mut order: Vec<usize> = (0..services.len()).collect();
         order.sort_by_cached_key(|&i| (services[i].name.to_lowercase(), services[i].id.clone()));
         idx.name_rank = vec![0; services.len()];
@@ -227,6 +280,7 @@ impl Index {
         self.short[id as usize]
     }
 
+    #[cfg(test)]
     pub fn word_id(&self, w: &str) -> Option<u32> {
         self.vocab
             .binary_search_by(|v| v.as_ref().cmp(w))
@@ -306,5 +360,30 @@ mod tests {
             "description words are not short"
         );
         assert_eq!(idx.name_rank, vec![0, 1]);
+    }
+
+    #[test]
+    fn two_threads_build_the_same_index_as_one() {
+        let services: Vec<Service> = (0..300)
+            .map(|i| {
+                svc(
+                    &format!("s{i}"),
+                    &format!("The Service-{} Line {}", i % 7, i % 13),
+                    &format!("word{} self-harm support w{}", i % 11, i),
+                )
+            })
+            .collect();
+        let one = Index::build_with(&services, false);
+        let two = Index::build_with(&services, true);
+        assert_eq!(one, two);
+        assert_eq!(
+            one.name_words(5),
+            &[
+                one.word_id("service").unwrap(),
+                one.word_id("5").unwrap(),
+                one.word_id("line").unwrap(),
+                one.word_id("5").unwrap()
+            ]
+        );
     }
 }
