@@ -6,7 +6,10 @@
 
 pub mod model;
 
+pub mod hours;
 pub mod places;
+
+pub mod search;
 
 pub mod directory;
 pub mod store;
