@@ -134,7 +134,8 @@ impl<'a> Timeline<'a> {
             let next_midnight = day.succ_opt().map(start_of_day);
             let settled = match (candidate, next_midnight) {
                 (Some(c), Some(m)) => c <= m,
-                _ => true,
+                (Some(_), None) => true,
+                (None, _) => false,
             };
             if settled || day >= self.last_day {
                 return candidate;
