@@ -14,6 +14,8 @@ pub mod search;
 pub mod directory;
 pub mod store;
 
-pub mod cli;
 pub mod config;
+pub mod report;
 pub mod session;
+
+pub mod cli;

@@ -1,10 +1,13 @@
 //! The command line: clap definitions and dispatch to one small module per command.
 
 mod check;
+pub mod coverage;
 mod editions;
 mod render;
+mod report_cmd;
 pub mod search_cmd;
 mod show;
+pub mod where_cmd;
 
 use crate::config::{resolve_paths, Config, Paths};
 use crate::model::Role;
@@ -51,13 +54,26 @@ pub enum Format {
     Json,
 }
 
+/// `check` also writes CSV, for the coverage matrix.
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a directory folder (default: the one built into this program).
     Check {
         dir: Option<PathBuf>,
+        /// Print the coverage matrix (place x age band x need) and its gaps instead.
+        #[arg(long)]
+        coverage: bool,
+        /// text or json; csv only with --coverage.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: CheckFormat,
     },
     /// Search services: words, place, age, categories; results grouped, each with its reasons.
     Search {
@@ -115,6 +131,14 @@ pub enum Command {
     Reset,
     /// Print where data, config and log live.
     Paths,
+    /// Say which place a postcode, town or place name is (or every place it may be).
+    Where {
+        text: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
+    Report(report_cmd::ReportArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -162,7 +186,11 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         }
     };
     let result = match command {
-        Command::Check { dir, format } => check::run(&ctx, dir.as_deref(), *format),
+        Command::Check {
+            dir,
+            coverage,
+            format,
+        } => check::run(&ctx, dir.as_deref(), *coverage, *format),
         Command::Search {
             query,
             place,
@@ -193,6 +221,8 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Rollback => editions::rollback(&ctx),
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
+        Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
+        Command::Report(args) => report_cmd::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

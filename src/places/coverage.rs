@@ -250,9 +250,9 @@ audience = "public""#,
     #[test]
     fn walks_every_local_place_band_and_need() {
         let m = coverage(&dir(vec![]));
-        // Fixture: 3 places + 8 districts.
-        assert_eq!(m.places.len(), 11);
-        assert_eq!(m.cells.len(), 11 * 6 * 2);
+        // Fixture: 3 places + 9 districts.
+        assert_eq!(m.places.len(), 12);
+        assert_eq!(m.cells.len(), 12 * 6 * 2);
         assert_eq!(m.gaps().count(), m.cells.len());
     }
 

@@ -38,6 +38,14 @@ aliases = ["Ryde", "Newport", "Cowes", "East Cowes"]
 postcodes = ["PO30", "PO33"]
 
 [[places]]
+id = "east-hampshire"
+name = "East Hampshire"
+kind = "district"
+parent = "hampshire"
+aliases = ["Alton"]
+postcodes = ["GU34"]
+
+[[places]]
 id = "havant"
 name = "Havant"
 kind = "district"

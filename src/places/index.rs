@@ -40,6 +40,7 @@ pub struct PlaceIndex {
     /// probably outside, but may be a mistyped local one, so the answer says to check.
     local_areas: HashSet<String>,
     place_names: HashMap<String, String>,
+    parents: HashMap<String, String>,
 }
 
 impl PlaceIndex {
@@ -47,11 +48,15 @@ impl PlaceIndex {
         let mut ix = PlaceIndex::default();
         for p in &places.places {
             ix.place_names.insert(p.id.clone(), p.name.clone());
-            ix.add_name(&p.id, &p.id, How::Id);
+            if let Some(par) = &p.parent {
+                ix.parents.insert(p.id.clone(), par.clone());
+            }
+            // Names first, so "why" quotes the name a handler knows rather than an id.
             ix.add_name(&p.id, &p.name, How::Name);
             for a in &p.aliases {
                 ix.add_name(&p.id, a, How::Alias);
             }
+            ix.add_name(&p.id, &p.id, How::Id);
             for pc in &p.postcodes {
                 let d = pc.trim().to_ascii_uppercase();
                 let list = ix.districts.entry(d.clone()).or_default();
@@ -105,6 +110,17 @@ impl PlaceIndex {
 
     /// Resolve what a caller said about where they are. Never silently picks one of several.
     pub fn lookup(&self, text: &str) -> Lookup {
+        let whole = self.lookup_one(text);
+        match whole {
+            Lookup::NotRecognised | Lookup::DidYouMean { .. } => {
+                super::combine::lookup_parts(self, text).unwrap_or(whole)
+            }
+            _ => whole,
+        }
+    }
+
+    /// The text as one postcode or one name.
+    pub(crate) fn lookup_one(&self, text: &str) -> Lookup {
         if text.trim().is_empty() {
             return Lookup::NotRecognised;
         }
@@ -162,7 +178,7 @@ impl PlaceIndex {
                 }
                 Lookup::Candidates {
                     candidates,
-                    why: format!("{source}, which {}: ask which", reasons.join(" and ")),
+                    why: format!("{source}, which {}", reasons.join(" and ")),
                 }
             }
         }
@@ -198,7 +214,7 @@ impl PlaceIndex {
                 let ids: Vec<String> = many.iter().map(|h| h.place.clone()).collect();
                 Lookup::Candidates {
                     why: format!(
-                        "{} is a name in more than one place ({}): ask which",
+                        "{} is a name in more than one place ({})",
                         many[0].shown,
                         self.names_list(&ids)
                     ),
@@ -208,8 +224,9 @@ impl PlaceIndex {
         }
     }
 
-    /// Longer names elsewhere that contain this one ("Milton" → "New Milton, in New Forest"),
-    /// so a handler who half-heard the caller can tell them apart.
+    /// Longer names of other, unrelated places that contain this one ("Milton" → "New Milton,
+    /// in New Forest"), so a handler who half-heard the caller can tell them apart. A place
+    /// inside or around this one ("East Hampshire" for "Hampshire") is not a confusion.
     fn not_to_be_confused(&self, text: &str, place: &str) -> String {
         let words = normalise::words(text);
         let others: Vec<String> = self
@@ -219,7 +236,7 @@ impl PlaceIndex {
             .flat_map(|s| {
                 self.names[&s.key]
                     .iter()
-                    .filter(|h| h.place != place)
+                    .filter(|h| !self.related(&h.place, place))
                     .map(move |h| format!("{}, in {}", s.shown, self.name(&h.place)))
             })
             .collect();
@@ -228,6 +245,23 @@ impl PlaceIndex {
         } else {
             format!(" (not {})", others.join("; not "))
         }
+    }
+
+    /// Whether one place is the other or lies inside it.
+    fn related(&self, a: &str, b: &str) -> bool {
+        self.is_within(a, b) || self.is_within(b, a)
+    }
+
+    pub(crate) fn is_within(&self, id: &str, ancestor: &str) -> bool {
+        let mut cur = Some(id);
+        for _ in 0..=self.parents.len() {
+            match cur {
+                Some(c) if c == ancestor => return true,
+                Some(c) => cur = self.parents.get(c).map(String::as_str),
+                None => return false,
+            }
+        }
+        false // a parent cycle: validation reports it; never loop here
     }
 
     fn names_list(&self, ids: &[String]) -> String {
@@ -396,9 +430,39 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // A place inside or around this one is no confusion.
+        match ix().lookup("hampshire") {
+            Lookup::Found { why, .. } => assert_eq!(why, "place name Hampshire"),
+            other => panic!("{other:?}"),
+        }
         // Same place: no warning ("Cowes" and "East Cowes" are both Isle of Wight).
         match ix().lookup("Cowes") {
             Lookup::Found { why, .. } => assert!(!why.contains("not "), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn part_of_a_longer_name_is_offered_never_resolved() {
+        // Without Portsmouth's Milton, "Milton" must not quietly become New Milton.
+        let mut places = fixture::places();
+        for p in &mut places.places {
+            p.aliases.retain(|a| a != "Milton");
+        }
+        let ix = PlaceIndex::new(&places);
+        assert_eq!(
+            ix.lookup("Milton"),
+            Lookup::DidYouMean {
+                suggestions: vec!["New Milton".into()]
+            }
+        );
+        match ix.lookup("Forest") {
+            Lookup::DidYouMean { suggestions } => {
+                assert!(
+                    suggestions.contains(&"New Forest".to_string()),
+                    "{suggestions:?}"
+                )
+            }
             other => panic!("{other:?}"),
         }
     }

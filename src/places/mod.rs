@@ -3,6 +3,7 @@
 //! A caller sent to a service that does not cover where they live is a safety incident, so the
 //! lookup never silently picks one of several places: it answers with every candidate and why.
 
+mod combine;
 pub mod coverage;
 mod index;
 pub mod normalise;

@@ -11,16 +11,21 @@ pub struct Spelling {
 /// At most this many suggestions: a handler reads them aloud or picks one, not a list to scroll.
 pub const MAX_SUGGESTIONS: usize = 8;
 
+/// Longer than any place name, with room for typos.
+const MAX_KEY: usize = 48;
+
 /// Near spellings for a folded key, best first. Never used to resolve: only to offer.
 pub fn suggest(key: &str, words: &[String], spellings: &[Spelling]) -> Vec<String> {
     let len = key.chars().count();
-    if len < 3 {
-        return Vec::new(); // two letters match too much to be worth reading out
+    if !(3..=MAX_KEY).contains(&len) {
+        // Two letters match too much to be worth reading out; a paste is no place name.
+        return Vec::new();
     }
+    // Few enough that short names stay apart ("Milton" is not "Alton").
     let max_typos = match len {
         0..=3 => 0,
-        4..=5 => 1,
-        6..=9 => 2,
+        4..=7 => 1,
+        8..=11 => 2,
         _ => 3,
     };
     let mut scored: Vec<(u8, usize, &Spelling)> = Vec::new();
