@@ -18,4 +18,7 @@ pub mod config;
 pub mod report;
 pub mod session;
 
+pub mod app;
+pub mod tui;
+
 pub mod cli;

@@ -174,9 +174,7 @@ pub fn context(cli: &Cli, now: DateTime<Utc>) -> Result<Ctx, String> {
 /// Run a subcommand; returns the process exit code. Errors are one plain message, never a trace.
 pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
     let Some(command) = cli.command.as_ref() else {
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        return 0;
+        return open_app(&cli);
     };
     let ctx = match context(&cli, now) {
         Ok(c) => c,
@@ -231,6 +229,21 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             1
         }
     }
+}
+
+/// No subcommand: open the terminal app. A bad config file becomes a message inside the app.
+fn open_app(cli: &Cli) -> i32 {
+    let env = std::env::var_os("SIGNPOST_DATA_DIR").map(PathBuf::from);
+    let exe = std::env::current_exe().ok();
+    let paths = resolve_paths(cli.data_dir.clone(), env, exe);
+    let config = Config::load(&paths.config_file).map_err(|p| p.to_string());
+    crate::tui::run(crate::tui::Options {
+        paths,
+        config,
+        role_flag: cli.role.map(Role::from),
+        no_color: cli.no_color,
+        no_color_env: std::env::var("NO_COLOR").ok(),
+    })
 }
 
 /// Print start-up notices (seeded, upgraded, read-only) to stderr so scripts keep clean stdout.

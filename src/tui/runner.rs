@@ -1,0 +1,93 @@
+//! The event loop: draw, wait for a key or the next clock change, map keys through the keymap,
+//! update, apply effects. Time comes from one injected clock.
+
+use super::{keymap, view};
+use crate::app::{self, Action, App, Effect};
+use crate::store::{LocalKind, Store};
+use chrono::{DateTime, Utc};
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::backend::Backend;
+use ratatui::Terminal;
+use std::time::Duration;
+
+/// The longest wait between redraws, whatever the schedule says.
+const MAX_WAIT: Duration = Duration::from_secs(60);
+
+/// Where local state is written; None when the store is read-only.
+pub struct Shell<'a> {
+    pub store: Option<&'a mut dyn Store>,
+    pub clock: &'a dyn Fn() -> DateTime<Utc>,
+}
+
+/// Run until the app asks to quit. Terminal errors end the loop; app errors never do.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    shell: &mut Shell<'_>,
+) -> Result<(), B::Error> {
+    terminal.draw(|f| view::render(f, app))?;
+    while !app.quit {
+        let now = (shell.clock)();
+        if now >= app.next_wakeup() {
+            dispatch(app, Action::Tick(now), shell);
+            terminal.draw(|f| view::render(f, app))?;
+            continue;
+        }
+        let wait = (app.next_wakeup() - now)
+            .to_std()
+            .unwrap_or(Duration::ZERO)
+            .min(MAX_WAIT);
+        // A failing input read is treated like a quiet moment, never a crash.
+        let ready = event::poll(wait).unwrap_or(false);
+        if ready {
+            match event::read() {
+                Ok(ev) => handle_event(app, ev, shell),
+                Err(_) => continue,
+            }
+        }
+        if !app.quit {
+            terminal.draw(|f| view::render(f, app))?;
+        }
+    }
+    Ok(())
+}
+
+/// One terminal event: key presses through the keymap; a resize just redraws.
+pub fn handle_event(app: &mut App, ev: Event, shell: &mut Shell<'_>) {
+    if let Event::Key(key) = ev {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if let Some(action) = keymap::action_for(app.context(), &key) {
+            dispatch(app, action, shell);
+        }
+    }
+}
+
+/// Update, then apply each effect; an effect's outcome comes back as an action.
+pub fn dispatch(app: &mut App, action: Action, shell: &mut Shell<'_>) {
+    let mut queue = vec![action];
+    while let Some(a) = queue.pop() {
+        for effect in app::update(app, a) {
+            if let Some(back) = apply(effect, shell) {
+                queue.push(back);
+            }
+        }
+    }
+}
+
+fn apply(effect: Effect, shell: &mut Shell<'_>) -> Option<Action> {
+    match effect {
+        Effect::Quit => None,
+        Effect::RecordWrong(record) => match shell.store.as_deref_mut() {
+            None => Some(Action::Problem(
+                "The store is read-only: the report was not saved. Tell the maintainers directly."
+                    .to_string(),
+            )),
+            Some(store) => match store.append_local(LocalKind::WrongRecords, &record.encode()) {
+                Ok(()) => None,
+                Err(e) => Some(Action::Problem(format!("The report was not saved: {e}"))),
+            },
+        },
+    }
+}
