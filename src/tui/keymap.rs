@@ -84,7 +84,8 @@ macro_rules! b {
     };
 }
 
-/// The whole keymap. Order matters only for display: footer hints appear in this order.
+/// The whole keymap. Order matters only for display: footer hints and help follow it.
+#[rustfmt::skip]
 pub fn bindings() -> &'static [Binding] {
     use std::sync::OnceLock;
     static MAP: OnceLock<Vec<Binding>> = OnceLock::new();
@@ -93,319 +94,55 @@ pub fn bindings() -> &'static [Binding] {
         use KeyCode as K;
         use Scope::{Everywhere, In};
         vec![
-            // Text boxes.
-            b!(
-                In(&[C::Query]),
-                [Pat::Text],
-                A::Type(' '),
-                "type to search (results follow every key)",
-                None
-            ),
-            b!(
-                In(&[C::Place]),
-                [Pat::Text],
-                A::Type(' '),
-                "type a postcode, town or place",
-                None
-            ),
-            b!(
-                In(&[C::Age]),
-                [Pat::Text],
-                A::Type(' '),
-                "type the caller's age in years",
-                None
-            ),
-            b!(
-                In(&[C::Place]),
-                [k(K::Enter)],
-                A::Confirm,
-                "look up the place and apply it",
-                Some("apply")
-            ),
-            b!(
-                In(&[C::Age]),
-                [k(K::Enter)],
-                A::Confirm,
-                "apply the age",
-                Some("apply")
-            ),
-            b!(
-                In(LISTS),
-                [k(K::Enter)],
-                A::OpenDetail,
-                "open the selected service",
-                Some("open")
-            ),
-            b!(
-                In(LISTS),
-                [k(K::Up), k(K::Down)],
-                A::Move(Step::Down),
-                "move the selection up and down",
-                Some("move")
-            ),
-            b!(
-                In(&[C::Query]),
-                [k(K::Esc)],
-                A::Back,
-                "leave the search box (letter keys then work)",
-                Some("leave box")
-            ),
-            b!(
-                In(FIELDS),
-                [k(K::Esc)],
-                A::Back,
-                "leave the box without applying",
-                Some("cancel")
-            ),
-            b!(
-                In(TEXT),
-                [k(K::Backspace)],
-                A::DeleteBack,
-                "delete the last character",
-                None
-            ),
-            b!(
-                In(TEXT),
-                [ctrl('u')],
-                A::ClearField,
-                "empty the box",
-                Some("clear")
-            ),
-            b!(
-                In(FOCUSABLE),
-                [k(K::Tab)],
-                A::FocusNext,
-                "next box: search, place, age, results",
-                Some("next box")
-            ),
-            b!(
-                In(FOCUSABLE),
-                [Pat::Key(K::BackTab, NONE)],
-                A::FocusPrev,
-                "previous box",
-                None
-            ),
+            // Text boxes: typed characters go in; commands use keys that cannot be typed.
+            b!(In(&[C::Query]), [Pat::Text], A::Type(' '), "type to search (results follow every key)", None),
+            b!(In(&[C::Place]), [Pat::Text], A::Type(' '), "type a postcode, town or place", None),
+            b!(In(&[C::Age]), [Pat::Text], A::Type(' '), "type the caller's age in years", None),
+            b!(In(&[C::Place]), [k(K::Enter)], A::Confirm, "look up the place and apply it", Some("apply")),
+            b!(In(&[C::Age]), [k(K::Enter)], A::Confirm, "apply the age", Some("apply")),
+            b!(In(LISTS), [k(K::Enter)], A::OpenDetail, "open the selected service", Some("open")),
+            b!(In(LISTS), [k(K::Up), k(K::Down)], A::Move(Step::Down), "move the selection up and down", Some("move")),
+            b!(In(&[C::Query]), [k(K::Esc)], A::Back, "leave the search box (letter keys then work)", Some("leave box")),
+            b!(In(FIELDS), [k(K::Esc)], A::Back, "leave the box without applying", Some("cancel")),
+            b!(In(TEXT), [k(K::Backspace)], A::DeleteBack, "delete the last character", None),
+            b!(In(TEXT), [ctrl('u')], A::ClearField, "empty the box", Some("clear")),
+            b!(In(FOCUSABLE), [k(K::Tab)], A::FocusNext, "next box: search, place, age, results", None),
+            b!(In(FOCUSABLE), [Pat::Key(K::BackTab, NONE)], A::FocusPrev, "previous box", None),
             // Lists and the detail.
-            b!(
-                In(SCROLLS),
-                [k(K::PageUp), k(K::PageDown)],
-                A::Move(Step::PageDown),
-                "move a page up and down",
-                None
-            ),
-            b!(
-                In(&[
-                    C::Results,
-                    C::Detail,
-                    C::Categories,
-                    C::PlaceChoices,
-                    C::ReportWrong,
-                    C::Help
-                ]),
-                [k(K::Home), k(K::End)],
-                A::Move(Step::Last),
-                "go to the first or last",
-                None
-            ),
-            b!(
-                In(&[
-                    C::Detail,
-                    C::Categories,
-                    C::PlaceChoices,
-                    C::ReportWrong,
-                    C::Help
-                ]),
-                [k(K::Up), k(K::Down)],
-                A::Move(Step::Down),
-                "move up and down",
-                Some("move")
-            ),
-            b!(
-                In(&[C::Results]),
-                [k(K::Esc)],
-                A::Back,
-                "back to the search box",
-                Some("search box")
-            ),
-            b!(
-                In(&[C::Detail]),
-                [k(K::Esc)],
-                A::Back,
-                "close the detail, back to the results",
-                Some("back")
-            ),
-            b!(
-                In(BROWSE),
-                [ch('/')],
-                A::FocusQuery,
-                "search: put the cursor in the search box",
-                Some("search")
-            ),
-            b!(
-                In(BROWSE),
-                [ch('w')],
-                A::ReportWrong,
-                "report this record as wrong (for the maintainers)",
-                Some("report wrong")
-            ),
-            b!(
-                In(&[C::Results]),
-                [ch('p')],
-                A::EditPlace,
-                "set the place",
-                None
-            ),
-            b!(
-                In(&[C::Results]),
-                [ch('a')],
-                A::EditAge,
-                "set the age",
-                None
-            ),
-            b!(
-                In(&[C::Results]),
-                [ch('c')],
-                A::OpenCategories,
-                "choose categories",
-                None
-            ),
-            b!(
-                In(&[C::Results]),
-                [ch('o')],
-                A::ToggleOpenNow,
-                "open now only: on or off",
-                None
-            ),
-            b!(
-                In(&[C::Results]),
-                [ch('s')],
-                A::ToggleSelfReferral,
-                "self-referral only: on or off",
-                None
-            ),
-            b!(
-                In(BROWSE),
-                [ch('n')],
-                A::NewCall,
-                "new call: clear everything from the last caller",
-                Some("new call")
-            ),
+            b!(In(SCROLLS), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "move a page up and down", None),
+            b!(In(&[C::Results, C::Detail, C::Categories, C::PlaceChoices, C::ReportWrong, C::Help]), [k(K::Home), k(K::End)], A::Move(Step::Last), "go to the first or last", None),
+            b!(In(&[C::Categories, C::PlaceChoices, C::ReportWrong]), [k(K::Up), k(K::Down)], A::Move(Step::Down), "move up and down", Some("move")),
+            b!(In(&[C::Detail, C::Help]), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll up and down", Some("scroll")),
+            b!(In(&[C::Results]), [k(K::Esc)], A::Back, "back to the search box", None),
+            b!(In(&[C::Detail]), [k(K::Esc)], A::Back, "close the detail, back to the results", Some("back")),
+            b!(In(BROWSE), [ch('/')], A::FocusQuery, "search: put the cursor in the search box", Some("search")),
+            b!(In(BROWSE), [ch('q')], A::Quit, "quit Signpost", Some("quit")),
+            b!(In(BROWSE), [ch('w')], A::ReportWrong, "report this record as wrong (for the maintainers)", Some("report wrong")),
+            b!(In(&[C::Results]), [ch('p')], A::EditPlace, "set the place", None),
+            b!(In(&[C::Results]), [ch('a')], A::EditAge, "set the age", None),
+            b!(In(&[C::Results]), [ch('c')], A::OpenCategories, "choose categories", None),
+            b!(In(&[C::Results]), [ch('o')], A::ToggleOpenNow, "open now only: on or off", None),
+            b!(In(&[C::Results]), [ch('s')], A::ToggleSelfReferral, "self-referral only: on or off", None),
+            b!(In(BROWSE), [ch('n')], A::NewCall, "new call: clear everything from the last caller", None),
             b!(In(BROWSE), [ch('?')], A::ToggleHelp, "show the keys", None),
-            b!(
-                In(BROWSE),
-                [ch('q')],
-                A::Quit,
-                "quit Signpost",
-                Some("quit")
-            ),
             // Pickers.
-            b!(
-                In(&[C::Categories]),
-                [ch(' ')],
-                A::ToggleChecked,
-                "tick or untick the category (results follow)",
-                Some("tick")
-            ),
-            b!(
-                In(&[C::PlaceChoices]),
-                [Pat::Digits(9)],
-                A::Choose(1),
-                "choose by number",
-                Some("choose")
-            ),
-            b!(
-                In(&[C::ReportWrong]),
-                [Pat::Digits(4)],
-                A::Choose(1),
-                "choose by number",
-                Some("choose")
-            ),
-            b!(
-                In(&[C::PlaceChoices, C::ReportWrong]),
-                [k(K::Enter)],
-                A::Confirm,
-                "choose the highlighted option",
-                None
-            ),
-            b!(
-                In(&[C::Categories]),
-                [k(K::Enter), k(K::Esc)],
-                A::Back,
-                "done: close the picker",
-                Some("done")
-            ),
-            b!(
-                In(&[C::PlaceChoices, C::ReportWrong]),
-                [k(K::Esc)],
-                A::Back,
-                "cancel",
-                Some("cancel")
-            ),
-            b!(
-                In(&[C::Help]),
-                [k(K::Esc), ch('?')],
-                A::Back,
-                "close the help",
-                Some("close")
-            ),
-            // Everywhere: keys no text box can take.
-            b!(
-                Everywhere,
-                [f(2), ctrl('n')],
-                A::NewCall,
-                "new call: clear everything from the last caller",
-                Some("new call")
-            ),
-            b!(
-                In(WITH_SERVICE),
-                [f(8)],
-                A::ReportWrong,
-                "report the selected record as wrong",
-                None
-            ),
-            b!(
-                Everywhere,
-                [f(3)],
-                A::EditPlace,
-                "set the place (postcode, town or place)",
-                Some("place")
-            ),
-            b!(
-                Everywhere,
-                [f(4)],
-                A::EditAge,
-                "set the caller's age",
-                Some("age")
-            ),
-            b!(
-                Everywhere,
-                [f(5)],
-                A::OpenCategories,
-                "choose categories",
-                Some("categories")
-            ),
-            b!(
-                Everywhere,
-                [f(6)],
-                A::ToggleOpenNow,
-                "open now only: on or off",
-                Some("open now")
-            ),
-            b!(
-                Everywhere,
-                [f(7)],
-                A::ToggleSelfReferral,
-                "self-referral only: on or off",
-                Some("self-ref")
-            ),
-            b!(
-                Everywhere,
-                [f(1)],
-                A::ToggleHelp,
-                "show or hide the keys",
-                Some("help")
-            ),
+            b!(In(&[C::Categories]), [ch(' ')], A::ToggleChecked, "tick or untick the category (results follow)", Some("tick")),
+            b!(In(&[C::PlaceChoices]), [Pat::Digits(9)], A::Choose(1), "choose by number", Some("choose")),
+            b!(In(&[C::ReportWrong]), [Pat::Digits(4)], A::Choose(1), "choose by number", Some("choose")),
+            b!(In(&[C::PlaceChoices, C::ReportWrong]), [k(K::Enter)], A::Confirm, "choose the highlighted option", None),
+            b!(In(&[C::Categories]), [k(K::Enter), k(K::Esc)], A::Back, "done: close the picker", Some("done")),
+            b!(In(&[C::PlaceChoices, C::ReportWrong]), [k(K::Esc)], A::Back, "cancel", Some("cancel")),
+            b!(In(&[C::Help]), [k(K::Esc), ch('?')], A::Back, "close the help", Some("close")),
+            b!(In(WITH_SERVICE), [f(8)], A::ReportWrong, "report the selected record as wrong", None),
+            // Everywhere: keys no text box can take. The filter keys show on the filter line.
             b!(Everywhere, [ctrl('c')], A::Quit, "quit Signpost", None),
+            b!(Everywhere, [f(2), ctrl('n')], A::NewCall, "new call: clear everything from the last caller", Some("new call")),
+            b!(Everywhere, [f(3)], A::EditPlace, "set the place (postcode, town or place)", None),
+            b!(Everywhere, [f(4)], A::EditAge, "set the caller's age", None),
+            b!(Everywhere, [f(5)], A::OpenCategories, "choose categories", None),
+            b!(Everywhere, [f(6)], A::ToggleOpenNow, "open now only: on or off", None),
+            b!(Everywhere, [f(7)], A::ToggleSelfReferral, "self-referral only: on or off", None),
+            b!(Everywhere, [f(1)], A::ToggleHelp, "show or hide the keys", Some("help")),
         ]
     })
 }
@@ -523,16 +260,26 @@ pub fn keys_label(b: &Binding) -> String {
     }
 }
 
-/// Footer hints for a context: (keys, word), help last so it is never cut off.
+/// Footer hints for a context: (keys, word), help last so it is never cut off. The footer
+/// names a binding's first key (the help lists them all), arrows as a pair.
 pub fn hints(ctx: Context) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = for_context(ctx)
-        .filter_map(|b| b.hint.map(|h| (keys_label(b), h)))
+        .filter_map(|b| b.hint.map(|h| (footer_keys(b), h)))
         .collect();
     if let Some(i) = out.iter().position(|(_, h)| *h == "help") {
         let help = out.remove(i);
         out.push(help);
     }
     out
+}
+
+fn footer_keys(b: &Binding) -> String {
+    let label = keys_label(b);
+    if label == "↑↓" {
+        label
+    } else {
+        b.keys.first().map(|p| key_name(*p)).unwrap_or_default()
+    }
 }
 
 /// Where a binding applies, in words, for the help popup and the README.

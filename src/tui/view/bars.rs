@@ -52,7 +52,7 @@ pub fn banners(app: &App, theme: Theme, w: u16) -> Vec<Line<'static>> {
     let mut add = |text: &str| {
         let mut f = Flow::new(" ", theme.banner());
         f.push_words(text, theme.banner());
-        out.extend(f.lines(w, ("", theme.banner()), 0));
+        out.extend(f.lines(w, (" ", theme.banner()), 1));
     };
     if let Some(reason) = &app.status.read_only {
         add(reason);
@@ -132,7 +132,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let pinned = |h: &str| h == "new call" || h == "help";
     let mut keep: Vec<&(String, &str)> = hints.iter().collect();
     let total = |v: &Vec<&(String, &str)>| {
-        1 + v.iter().map(|x| piece(x)).sum::<usize>() + v.len().saturating_sub(1) * 3
+        1 + v.iter().map(|x| piece(x)).sum::<usize>() + v.len().saturating_sub(1) * 2
     };
     while total(&keep) > w {
         match keep.iter().rposition(|x| !pinned(x.1)) {
@@ -145,7 +145,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
     for (i, (k, h)) in keep.iter().map(|x| (&x.0, x.1)).enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim()));
+            spans.push(Span::raw("  "));
         }
         spans.push(Span::styled(k.clone(), theme.key()));
         spans.push(Span::styled(format!(" {h}"), Style::default()));

@@ -76,6 +76,11 @@ fn body_area(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
+        // A column of space keeps the rows off the detail's border.
+        let left = Rect {
+            width: left.width.saturating_sub(1),
+            ..left
+        };
         results::render(frame, left, app, theme);
         detail::render(frame, right, app, theme, true);
     } else if app.detail.is_some() {

@@ -61,19 +61,6 @@ fn boxed(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
-fn hint_line(app: &App, theme: Theme) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (k, h)) in keymap::hints(app.context()).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" · "));
-        }
-        spans.push(Span::styled(k, theme.key()));
-        spans.push(Span::raw(format!(" {h}")));
-    }
-    spans.push(Span::raw(" "));
-    Line::from(spans)
-}
-
 fn row(text: String, selected: bool, theme: Theme, w: u16) -> Line<'static> {
     let marker = if selected { MARKER } else { NO_MARKER };
     let line = format!("{marker}{text}");
@@ -97,9 +84,7 @@ fn window(len: usize, cursor: usize, h: usize) -> usize {
 
 fn categories(frame: &mut Frame, body: Rect, app: &App, cursor: usize, theme: Theme) {
     let r = boxed(frame, body, 44, Category::ALL.len() as u16 + 2);
-    let block = Block::bordered()
-        .title(" Categories (results follow) ")
-        .title_bottom(hint_line(app, theme));
+    let block = Block::bordered().title(" Categories (results follow) ");
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let h = inner.height as usize;
@@ -163,10 +148,8 @@ fn choices(
 
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let under = app.context_under_help();
-    let r = boxed(frame, area, 78, area.height.saturating_sub(2));
-    let block = Block::bordered()
-        .title(format!(" Keys — {} ", under.label()))
-        .title_bottom(hint_line(app, theme));
+    let r = boxed(frame, area, area.width, area.height.saturating_sub(2));
+    let block = Block::bordered().title(format!(" Keys — {} ", under.label()));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let mut lines: Vec<Line> = vec![Line::styled(

@@ -2,7 +2,7 @@
 //! never cut; the selected row is reverse video with a marker.
 
 use super::flow::Flow;
-use crate::app::{App, BadgeState, Context, Row};
+use crate::app::{App, BadgeState, Row};
 use crate::tui::theme::{Theme, MARKER, NO_MARKER};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -80,18 +80,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .flat_map(|(g, grp)| (0..grp.rows.len()).map(move |r| (g, r)))
         .collect();
     let sel = app.selected.min(flat.len() - 1);
-    let focused = matches!(
-        app.context(),
-        Context::Query | Context::Results | Context::Detail
-    );
     let lines_of = |i: usize| {
         let (g, r) = flat[i];
-        row_lines(
-            &app.listing.groups[g].rows[r],
-            i == sel && focused,
-            theme,
-            w,
-        )
+        row_lines(&app.listing.groups[g].rows[r], i == sel, theme, w)
     };
     let first_of_group = |i: usize| flat[i].1 == 0;
     // Keep the selection about a third of the way down, so the rows after it show.
@@ -147,19 +138,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
 
 fn empty_lines(app: &App, theme: Theme, w: u16) -> Vec<Line<'static>> {
     let mut f = Flow::new(" ", theme.base());
-    if app.query.trim().is_empty() {
-        f.push_words("No service fits these filters.", theme.heading());
-    } else {
-        f.push_words(
-            &format!("No service matches '{}'.", app.query.trim()),
-            theme.heading(),
-        );
-    }
+    // The search says what excluded everything and what would match without it.
+    match &app.listing.empty_reason {
+        Some(reason) => f.push_words(&sentence(reason), theme.heading()),
+        None => f.push_words("No service fits this search.", theme.heading()),
+    };
     f.line_break();
-    if let Some(reason) = &app.listing.empty_reason {
-        f.push_words(reason, theme.base());
-        f.line_break();
-    }
     f.push_words(
         "Try fewer letters or another word (Ctrl-U empties the box), or clear the filters with a new call (F2).",
         theme.base(),
@@ -180,4 +164,17 @@ fn empty_lines(app: &App, theme: Theme, w: u16) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// Capitalised and full-stopped, as a sentence on screen.
+fn sentence(s: &str) -> String {
+    let mut c = s.trim().chars();
+    let mut out: String = match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    };
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }
