@@ -15,6 +15,17 @@ fn ids(app: &signpost::app::App) -> Vec<String> {
 }
 
 #[test]
+fn the_tui_fixture_is_clean_of_errors() {
+    let ctx = signpost::model::validate::CheckContext {
+        today: signpost::model::Date::parse("2026-11-04").unwrap(),
+        stale_months: 6,
+    };
+    let (dir, problems) = signpost::directory::check(&fixture_files(), ctx);
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:#?}");
+    assert_eq!(dir.unwrap().services.len(), 5);
+}
+
+#[test]
 fn the_app_opens_with_the_cursor_in_the_search_box() {
     let app = app();
     assert_eq!(app.context(), Context::Query);
@@ -464,4 +475,42 @@ fn the_detail_shows_the_week_with_today_and_the_next_opening() {
     let f = signpost::app::detail::facts(&app, &haven);
     assert!(f.stale, "verified 2026-03-01, over 6 months before");
     assert!(f.trust.starts_with("Verified 2026-03-01"), "{}", f.trust);
+}
+
+#[test]
+fn the_shell_appends_a_reported_record_to_local_state_or_says_why_not() {
+    use signpost::report::WrongRecord as Stored;
+    use signpost::store::{LocalKind, MemoryStore, Store};
+    use signpost::tui::runner::{dispatch, Shell};
+    let clock = wednesday_evening;
+    let mut store = MemoryStore::default();
+    {
+        let mut app = app();
+        let mut shell = Shell {
+            store: Some(&mut store),
+            clock: &clock,
+        };
+        run(&mut app, typed("haven"));
+        dispatch(&mut app, Action::ReportWrong, &mut shell);
+        dispatch(&mut app, Action::Choose(1), &mut shell);
+        assert!(!app.message.as_ref().unwrap().warning, "{:?}", app.message);
+    }
+    let saved = store.read_local(LocalKind::WrongRecords).unwrap();
+    assert_eq!(saved.len(), 1);
+    let r = Stored::decode(&saved[0]).unwrap();
+    assert_eq!(
+        (r.service.as_str(), r.what.as_str(), r.at.as_str()),
+        ("example-island-haven", "number", "2026-11-04 20:00")
+    );
+    // A read-only session saves nothing and says so.
+    let mut app = app();
+    let mut shell = Shell {
+        store: None,
+        clock: &clock,
+    };
+    run(&mut app, typed("haven"));
+    dispatch(&mut app, Action::ReportWrong, &mut shell);
+    dispatch(&mut app, Action::Choose(1), &mut shell);
+    let m = app.message.clone().unwrap();
+    assert!(m.warning && m.text.contains("not saved"), "{m:?}");
 }

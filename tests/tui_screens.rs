@@ -447,3 +447,26 @@ fn every_screen_draws_at_tiny_sizes() {
         }
     }
 }
+
+// ---- the README's screen capture is this snapshot ----
+
+#[test]
+fn the_readme_screen_capture_is_the_main_screen() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui-readme-section.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let begin = "<!-- screen:begin (80x24, from tests/tui_screens.rs) -->\n```text\n";
+    let start = doc.find(begin).expect("begin marker") + begin.len();
+    let end = start
+        + doc[start..]
+            .find("```\n<!-- screen:end -->")
+            .expect("end marker");
+    let shown: Vec<&str> = doc[start..end].lines().collect();
+    let screen = snap(&app(), 80, 24);
+    let expected: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    assert_eq!(
+        shown,
+        expected,
+        "paste the screen:\n{}",
+        expected.join("\n")
+    );
+}

@@ -89,7 +89,7 @@ impl Listing {
 }
 
 /// Most rows fetched per group: the counts stay exact, and nobody scrolls past this on a call.
-pub const ROW_LIMIT: usize = 100;
+pub const ROW_LIMIT: usize = 50;
 
 /// The search as the app's state asks for it.
 pub fn query(app: &App) -> Query {

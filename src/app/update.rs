@@ -146,11 +146,10 @@ fn type_char(app: &mut App, c: char) {
             app.refresh();
         }
         Context::Place => app.filters.place_text.push(c),
-        Context::Age if c.is_ascii_digit() => {
-            if app.filters.age_text.len() < 3 {
-                app.filters.age_text.push(c);
-            }
+        Context::Age if c.is_ascii_digit() && app.filters.age_text.len() < 3 => {
+            app.filters.age_text.push(c)
         }
+        Context::Age if c.is_ascii_digit() => {}
         Context::Age => app.warn("Age: type whole years (digits only)."),
         _ => {}
     }

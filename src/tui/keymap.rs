@@ -221,7 +221,7 @@ pub fn for_context(ctx: Context) -> impl Iterator<Item = &'static Binding> {
 
 pub fn key_name(p: Pat) -> String {
     match p {
-        Pat::Text => "letters, digits".to_string(),
+        Pat::Text => "typed text".to_string(),
         Pat::Digits(max) => format!("1-{max}"),
         Pat::Key(code, mods) => {
             let base = match code {
@@ -294,10 +294,13 @@ pub fn scope_label(s: Scope) -> String {
     }
 }
 
-/// The README's key table, generated from the keymap (a test keeps the docs equal to it).
+/// The README's key table, generated from the keymap (a test keeps the docs equal to it):
+/// keys that work everywhere first, then each context's own.
 pub fn markdown_table() -> String {
     let mut out = String::from("| Keys | What it does | Where |\n|---|---|---|\n");
-    for b in bindings() {
+    let everywhere = bindings().iter().filter(|b| b.scope == Scope::Everywhere);
+    let local = bindings().iter().filter(|b| b.scope != Scope::Everywhere);
+    for b in everywhere.chain(local) {
         out.push_str(&format!(
             "| `{}` | {} | {} |\n",
             keys_label(b),

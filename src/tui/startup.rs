@@ -89,3 +89,23 @@ fn from_session(s: Session) -> Opened {
         .collect();
     (s.directory, edition, read_only, notices)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_flag_env_or_config_choose_monochrome() {
+        let plain = Config::default();
+        let mono = Config {
+            theme: Theme::Monochrome,
+            ..Config::default()
+        };
+        assert_eq!(theme(false, None, &plain), Theme::Default);
+        assert_eq!(theme(true, None, &plain), Theme::Monochrome);
+        assert_eq!(theme(false, Some("1"), &plain), Theme::Monochrome);
+        // NO_COLOR counts only when set to something (no-color.org).
+        assert_eq!(theme(false, Some(""), &plain), Theme::Default);
+        assert_eq!(theme(false, None, &mono), Theme::Monochrome);
+    }
+}

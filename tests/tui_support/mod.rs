@@ -8,13 +8,25 @@ use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use signpost::app::{self, Action, App, Edition, Effect, Settings, StatusInfo};
 use signpost::config::Theme;
-use signpost::directory;
+use signpost::directory::{self, Files};
 use signpost::model::{Directory, Role};
 use std::path::PathBuf;
 
+/// The mini fixture plus the terminal app's own records (`tests/fixtures/tui`).
+pub fn fixture_files() -> Files {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = directory::read_folder(&root.join("mini")).expect("fixture reads");
+    let extra = directory::read_folder(&root.join("tui")).expect("tui fixture reads");
+    files.extend(
+        extra
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("services/")),
+    );
+    files
+}
+
 pub fn fixture() -> Directory {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    directory::parse(&directory::read_folder(&dir).expect("fixture reads")).expect("parses")
+    directory::parse(&fixture_files()).expect("the fixture parses")
 }
 
 /// Wednesday 4 November 2026, 20:00 in London (GMT): the island haven is open until 22:00,

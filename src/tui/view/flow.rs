@@ -120,7 +120,7 @@ impl Flow {
         let mut at_start = true;
         let new_line = |out: &mut Vec<Vec<(char, Style)>>, cur: &mut Vec<(char, Style)>| {
             out.push(std::mem::take(cur));
-            cur.extend(std::iter::repeat_n((' ', Style::default()), indent));
+            cur.extend(std::iter::repeat((' ', Style::default())).take(indent));
         };
         let mut force_break = false;
         for chunk in &self.chunks {

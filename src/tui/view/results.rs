@@ -113,6 +113,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             ));
         }
         block.extend(lines_of(i));
+        if r + 1 == group.rows.len() && group.total > group.rows.len() {
+            block.push(Line::styled(
+                format!(
+                    "    … {} more in this group: add a word or a filter to narrow it",
+                    group.total - group.rows.len()
+                ),
+                theme.dim(),
+            ));
+        }
         let budget = if i + 1 == flat.len() {
             h
         } else {
