@@ -91,7 +91,13 @@ pub fn facts(app: &App, s: &Service) -> DetailFacts {
         .collect();
     let next_opening = match status.state {
         hours::State::Closed { next_open: Some(t) } => {
-            Some(format!("Next opening: {}.", when(t, now)))
+            let today_too = london::local_date(t) == today;
+            let at = when(t, now);
+            Some(if today_too {
+                format!("Next opening: today {at}.")
+            } else {
+                format!("Next opening: {at}.")
+            })
         }
         hours::State::Closed { next_open: None } => Some(format!(
             "No opening found in the next {} days.",
@@ -102,8 +108,8 @@ pub fn facts(app: &App, s: &Service) -> DetailFacts {
     let hours_wording = match (s.hours.kind, s.hours.wording.trim()) {
         (HoursKind::AllHours, "") => "open all hours".to_string(),
         (HoursKind::NotConfirmed, "") => "hours not confirmed".to_string(),
-        (_, "") => "as the directory states them".to_string(),
-        (_, w) => format!("source says \"{w}\""),
+        (_, "") => "no wording given".to_string(),
+        (_, w) => format!("\"{w}\""),
     };
     let access = if s.access.is_empty() {
         NOT_CONFIRMED.to_string()

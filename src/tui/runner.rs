@@ -12,6 +12,8 @@ use std::time::Duration;
 
 /// The longest wait between redraws, whatever the schedule says.
 const MAX_WAIT: Duration = Duration::from_secs(60);
+/// Consecutive failed input reads after which the terminal is taken to be gone.
+const MAX_INPUT_FAILURES: u32 = 100;
 
 /// Where local state is written; None when the store is read-only.
 pub struct Shell<'a> {
@@ -26,6 +28,7 @@ pub fn run<B: Backend>(
     shell: &mut Shell<'_>,
 ) -> Result<(), B::Error> {
     terminal.draw(|f| view::render(f, app))?;
+    let mut input_failures = 0;
     while !app.quit {
         let now = (shell.clock)();
         if now >= app.next_wakeup() {
@@ -37,12 +40,26 @@ pub fn run<B: Backend>(
             .to_std()
             .unwrap_or(Duration::ZERO)
             .min(MAX_WAIT);
-        // A failing input read is treated like a quiet moment, never a crash.
-        let ready = event::poll(wait).unwrap_or(false);
-        if ready {
-            match event::read() {
-                Ok(ev) => handle_event(app, ev, shell),
-                Err(_) => continue,
+        // A failing input read is a quiet moment, never a crash; if input stays broken (the
+        // terminal has gone), stop rather than spin.
+        let event = match event::poll(wait) {
+            Ok(true) => event::read().map(Some),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match event {
+            Ok(Some(ev)) => {
+                input_failures = 0;
+                handle_event(app, ev, shell);
+            }
+            Ok(None) => input_failures = 0,
+            Err(_) => {
+                input_failures += 1;
+                if input_failures >= MAX_INPUT_FAILURES {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
             }
         }
         if !app.quit {

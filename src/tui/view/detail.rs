@@ -110,11 +110,8 @@ pub fn lines(app: &App, s: &Service, theme: Theme, w: u16) -> Vec<Line<'static>>
         out.extend(f.lines(w, ("   ", Style::default()), 5));
     }
 
-    section(
-        &mut out,
-        &format!("Hours this week — {}", d.hours_wording),
-        theme,
-    );
+    section(&mut out, "Hours this week", theme);
+    prose(&mut out, "Source:", &d.hours_wording, theme, w);
     for day in &d.week {
         let marker = if day.today { "> " } else { "  " };
         let mut f = Flow::new(" ", theme.base());

@@ -6,7 +6,7 @@ use crate::model::Category;
 use crate::tui::keymap;
 use crate::tui::theme::{Theme, MARKER, NO_MARKER};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
@@ -157,21 +157,25 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         theme.heading(),
     )];
     let key_col = 18usize;
+    let w = inner.width;
+    // Each key's description wraps under itself: nothing is cut at narrow widths.
     let item = |b: &keymap::Binding| {
         let k = keymap::keys_label(b);
-        let pad = key_col.saturating_sub(k.chars().count()).max(1);
-        Line::from(vec![
-            Span::styled(format!(" {k}"), theme.key()),
-            Span::raw(" ".repeat(pad)),
-            Span::raw(b.help),
-        ])
+        let pad = key_col.saturating_sub(k.chars().count() + 1);
+        let mut f = super::flow::Flow::new(" ", theme.base());
+        f.push_parts(&[
+            (&format!(" {k}"), theme.key()),
+            (&" ".repeat(pad), theme.base()),
+        ]);
+        f.push_words(b.help, theme.base());
+        f.lines(w, ("", theme.base()), key_col as u16 + 1)
     };
     let (everywhere, here): (Vec<_>, Vec<_>) =
         keymap::for_context(under).partition(|b| b.scope == keymap::Scope::Everywhere);
-    lines.extend(here.into_iter().map(item));
+    lines.extend(here.into_iter().flat_map(item));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Everywhere:", theme.heading()));
-    lines.extend(everywhere.into_iter().map(item));
+    lines.extend(everywhere.into_iter().flat_map(item));
     let max = lines.len().saturating_sub(inner.height as usize);
     let scroll = (app.help_scroll as usize).min(max) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
