@@ -5,7 +5,8 @@ use super::facts::{age_rank, category_bit};
 use super::place::PlaceScope;
 use super::query::Query;
 use super::results::{Empty, Filter};
-use super::searcher::{open, Searcher};
+use super::open_now;
+use super::searcher::Searcher;
 use super::terms::TermMatch;
 use crate::model::Status;
 use std::sync::Arc;
@@ -78,7 +79,7 @@ pub(crate) fn explain(
         if cat_mask != 0 && facts.categories & cat_mask == 0 {
             mask |= Filter::Category.bit();
         }
-        if q.open_now && open_states[d] != open::OPEN {
+        if q.open_now && open_states[d] != open_now::OPEN {
             mask |= Filter::OpenNow.bit();
         }
         if q.self_referral_only && !facts.self_referral {
@@ -105,9 +106,11 @@ pub(crate) fn explain(
     } else {
         message.push_str(" fits");
     }
+    // With the words as the only filter, "would fit without the search words" says nothing.
     let helps: Vec<String> = without
         .iter()
         .filter(|(_, n)| *n > 0)
+        .filter(|(f, _)| *f != Filter::Text || active.len() > 1)
         .map(|(f, n)| match f {
             Filter::Text => format!("{n} would fit without the search words"),
             _ => format!("{n} would match without the {}", f.label()),

@@ -1,7 +1,7 @@
 //! Per-service facts the filters read on every keystroke, packed small so a scan of 100k
 //! services stays in cache instead of walking every full record.
 
-use crate::model::{Access, AgeFit, AgeRange, Category, HoursKind, Role, Service, Status};
+use crate::model::{Access, AgeFit, AgeRange, Category, Role, Service, Status};
 
 #[derive(Debug, Clone)]
 pub struct Facts {
@@ -10,7 +10,6 @@ pub struct Facts {
     /// Self-referral or walk-in: the caller can go without anyone referring them.
     pub self_referral: bool,
     pub status: Status,
-    pub hours_confirmed: bool,
     /// A public phone, text, chat, WhatsApp or relay contact exists.
     pub direct_public: bool,
     /// Any direct contact, professional ones included.
@@ -30,11 +29,7 @@ impl Facts {
                 .iter()
                 .any(|a| matches!(a, Access::SelfReferral | Access::WalkIn)),
             status: s.status,
-            hours_confirmed: s.hours.kind != HoursKind::NotConfirmed,
-            direct_public: s
-                .contacts
-                .iter()
-                .any(|c| c.is_public() && c.kind.is_direct()),
+            direct_public: s.contacts.iter().any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
         }
     }

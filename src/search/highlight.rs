@@ -2,7 +2,7 @@
 //! Only run for hits being shown, so it may re-read the record's text.
 
 use super::index::{Field, Index};
-use super::normalise::tokens;
+use super::normalise::{for_each_token, Scratch};
 use super::results::{FieldMatch, Reason, ReasonKind};
 use super::terms::{weight, Kind, TermMatch};
 use crate::model::Service;
@@ -20,24 +20,24 @@ struct Best {
     word: String,
 }
 
-fn fields(s: &Service) -> Vec<(Field, usize, String)> {
+fn fields(s: &Service) -> Vec<(Field, usize, &str)> {
     let mut v = vec![
-        (Field::Name, 0, s.name.clone()),
-        (Field::Organisation, 0, s.organisation.clone()),
+        (Field::Name, 0, s.name.as_str()),
+        (Field::Organisation, 0, s.organisation.as_str()),
     ];
     v.extend(
         s.keywords
             .iter()
             .enumerate()
-            .map(|(i, k)| (Field::Keyword, i, k.clone())),
+            .map(|(i, k)| (Field::Keyword, i, k.as_str())),
     );
     v.extend(
         s.categories
             .iter()
             .enumerate()
-            .map(|(i, c)| (Field::Category, i, c.label().to_string())),
+            .map(|(i, c)| (Field::Category, i, c.label())),
     );
-    v.push((Field::Description, 0, s.description.clone()));
+    v.push((Field::Description, 0, s.description.as_str()));
     v
 }
 
@@ -52,11 +52,12 @@ pub(crate) fn text_matches(
     if terms.is_empty() {
         return (out, Vec::new());
     }
+    let mut sc = Scratch::default();
     for (field, item, text) in fields(s) {
         let mut positions = BTreeSet::new();
-        for tok in tokens(&text) {
-            let Some(id) = index.word_id(&tok.text) else {
-                continue;
+        for_each_token(text, &mut sc, |tok, origin| {
+            let Some(id) = index.word_id(tok) else {
+                return;
             };
             for (ti, t) in terms.iter().enumerate() {
                 let Some(kind) = t.kind_of(id) else { continue };
@@ -66,14 +67,14 @@ pub(crate) fn text_matches(
                 let n = t.term.chars().count();
                 match kind {
                     Kind::Exact | Kind::Prefix => {
-                        positions.extend(tok.origin.iter().take(n).copied());
+                        positions.extend(origin.iter().take(n).copied());
                     }
                     Kind::Fuzzy => {
-                        if let Some((_, idx)) = skim.fuzzy_indices(&tok.text, &t.term) {
-                            positions.extend(idx.iter().filter_map(|i| tok.origin.get(*i)));
+                        if let Some((_, idx)) = skim.fuzzy_indices(tok, &t.term) {
+                            positions.extend(idx.iter().filter_map(|i| origin.get(*i)));
                         }
                     }
-                    Kind::Edit => positions.extend(tok.origin.iter().copied()),
+                    Kind::Edit => positions.extend(origin.iter().copied()),
                 }
                 let w = weight(field, kind);
                 if best[ti].as_ref().map_or(true, |b| w > b.weight) {
@@ -82,11 +83,11 @@ pub(crate) fn text_matches(
                         field,
                         item,
                         kind,
-                        word: tok.text.clone(),
+                        word: tok.to_string(),
                     });
                 }
             }
-        }
+        });
         if !positions.is_empty() {
             out.push(FieldMatch {
                 field,

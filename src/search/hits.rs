@@ -44,13 +44,12 @@ pub(crate) fn build_hit(
                 kind: ReasonKind::Age,
                 text: age_reason(&s.age, age),
             }),
-            AgeFit::Uncertain(why) => {
-                reasons.push(Reason {
-                    kind: ReasonKind::Age,
-                    text: format!("age {age}: {}", s.age),
-                });
-                checks.push(format!("age may not fit: {why}"));
-            }
+            // Not a reason it is here: something to check before giving it.
+            AgeFit::Uncertain(why) => checks.push(if s.age.uncertain.contains(&age) {
+                format!("age may not fit: {why}")
+            } else {
+                format!("age may not fit: {}", s.age)
+            }),
             AgeFit::Outside => {} // never reaches here: filtered out
         }
     }

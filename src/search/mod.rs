@@ -12,6 +12,7 @@ mod highlight;
 mod hits;
 pub mod index;
 pub mod normalise;
+mod open_now;
 mod place;
 mod query;
 mod results;

@@ -83,6 +83,11 @@ impl PlaceScope {
     pub fn resolve(places: &PlacesFile, index: &PlaceIndex, input: Option<&PlaceInput>) -> Self {
         let (lookup, text) = match input {
             None => return PlaceScope::Anywhere,
+            Some(PlaceInput::OutsideArea) => {
+                return PlaceScope::OutsideArea {
+                    why: format!("chosen: {OUTSIDE}"),
+                }
+            }
             Some(PlaceInput::Text(t)) if t.trim().is_empty() => return PlaceScope::Anywhere,
             Some(PlaceInput::Text(t)) => (index.lookup(t), t.clone()),
             Some(PlaceInput::Id(id)) => match places.get(id) {

@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 pub enum PlaceInput {
     Text(String),
     Id(String),
+    /// The handler confirmed the caller is outside Hampshire and the Isle of Wight.
+    OutsideArea,
 }
 
 /// One search. The TUI builds one per keystroke; the CLI one per run; triage reuses it.

@@ -6,11 +6,12 @@ use super::facts::{age_rank, category_bit, Facts};
 use super::hits::build_hit;
 use super::index::Index;
 use super::normalise::query_terms;
+use super::open_now::{self, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Group, GroupResults, Results};
 use super::terms::TermMatch;
-use crate::hours::{self, Calendar, State};
+use crate::hours::{self, Calendar};
 use crate::model::{Directory, Status};
 use crate::places::{PlaceIndex, Reach};
 use chrono::{DateTime, Utc};
@@ -22,18 +23,6 @@ use std::sync::Arc;
 /// and backspacing returns to one just seen).
 const TERM_CACHE: usize = 24;
 
-/// Open-now state codes kept per service for one instant.
-pub(crate) mod open {
-    pub const UNKNOWN: u8 = 0;
-    pub const OPEN: u8 = 1;
-    pub const CLOSED: u8 = 2;
-    /// Bank holiday with an unconfirmed rule, or hours not confirmed: never "open".
-    pub const UNSURE: u8 = 3;
-}
-
-/// Above this many services still to judge, open-now states are worked out on two threads.
-const PARALLEL_HOURS: usize = 4096;
-
 pub struct Searcher {
     dir: Arc<Directory>,
     index: Index,
@@ -43,8 +32,7 @@ pub struct Searcher {
     skim: SkimMatcherV2,
     terms: Vec<Arc<TermMatch>>,
     placements: HashMap<String, Arc<Vec<u8>>>,
-    open_at: Option<DateTime<Utc>>,
-    open: Vec<u8>,
+    open: OpenStates,
 }
 
 /// One service that passed every filter, with what ranking and grouping need.
@@ -72,7 +60,7 @@ impl Searcher {
         let facts = dir.services.iter().map(Facts::of).collect();
         let places = PlaceIndex::new(&dir.places);
         let calendar = Calendar::with_changes(&dir.bank_holidays);
-        let n = dir.services.len();
+        let open = OpenStates::new(&dir.services);
         Searcher {
             dir,
             index,
@@ -82,8 +70,7 @@ impl Searcher {
             skim: SkimMatcherV2::default(),
             terms: Vec::new(),
             placements: HashMap::new(),
-            open_at: None,
-            open: vec![open::UNKNOWN; n],
+            open,
         }
     }
 
@@ -99,8 +86,19 @@ impl Searcher {
         &self.places
     }
 
+    /// How many distinct sets of opening hours the directory has (open-now work per minute).
+    pub fn hours_patterns(&self) -> usize {
+        self.open.patterns()
+    }
+
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// Forget the words matched so far (a new call; benchmarks start each typed query cold).
+    /// Place answers and open-now states stay: they do not depend on what was typed.
+    pub fn clear_word_cache(&mut self) {
+        self.terms.clear();
     }
 
     pub(crate) fn index(&self) -> &Index {
@@ -161,54 +159,14 @@ impl Searcher {
 
     /// Make sure the open-now state of these services is known for `at`.
     fn ensure_open(&mut self, at: DateTime<Utc>, docs: &[u32]) {
-        if self.open_at != Some(at) {
-            self.open.iter_mut().for_each(|c| *c = open::UNKNOWN);
-            self.open_at = Some(at);
-        }
-        let todo: Vec<u32> = docs
-            .iter()
-            .copied()
-            .filter(|&d| self.open[d as usize] == open::UNKNOWN)
-            .collect();
-        if todo.is_empty() {
-            return;
-        }
-        let (dir, cal, facts) = (&self.dir, &self.calendar, &self.facts);
-        let judge = |d: u32| -> u8 {
-            if !facts[d as usize].hours_confirmed {
-                return open::UNSURE;
-            }
-            match hours::status(&dir.services[d as usize].hours, cal, at).state {
-                State::Open { .. } => open::OPEN,
-                State::Closed { .. } => open::CLOSED,
-                _ => open::UNSURE,
-            }
-        };
-        let codes: Vec<u8> = if todo.len() >= PARALLEL_HOURS {
-            let (a, b) = todo.split_at(todo.len() / 2);
-            std::thread::scope(|sc| {
-                let h = sc.spawn(|| a.iter().map(|&d| judge(d)).collect::<Vec<u8>>());
-                let mut second: Vec<u8> = b.iter().map(|&d| judge(d)).collect();
-                let mut first = h
-                    .join()
-                    .unwrap_or_else(|_| a.iter().map(|&d| judge(d)).collect());
-                first.append(&mut second);
-                first
-            })
-        } else {
-            todo.iter().map(|&d| judge(d)).collect()
-        };
-        for (d, c) in todo.into_iter().zip(codes) {
-            self.open[d as usize] = c;
-        }
+        self.open
+            .prepare(&self.dir.services, &self.calendar, at, docs);
     }
 
     /// Text relevance of every service matching every word, with the whole-name bonuses.
     fn text_candidates(&mut self, terms: &[String]) -> (Vec<Arc<TermMatch>>, Vec<(u32, u16)>) {
         if terms.is_empty() {
-            let all = (0..self.dir.services.len() as u32)
-                .map(|d| (d, 0))
-                .collect();
+            let all = (0..self.dir.services.len() as u32).map(|d| (d, 0)).collect();
             return (Vec::new(), all);
         }
         let matches: Vec<Arc<TermMatch>> = terms.iter().map(|t| self.term(t)).collect();
@@ -285,16 +243,16 @@ impl Searcher {
         let mut groups: [Vec<Candidate>; 3] = Default::default();
         for (d, rel, p, age) in passed {
             let f = &self.facts[d as usize];
-            let now = self.open[d as usize];
-            if q.open_now && now != open::OPEN {
+            let now = self.open.code(d as usize);
+            if q.open_now && now != open_now::OPEN {
                 continue;
             }
             let check = f.status == Status::Unconfirmed
                 || age == 2
-                || now == open::UNSURE
+                || now == open_now::UNSURE
                 || !f.contact_confirmed(q.role)
                 || p.part;
-            let group = if now == open::CLOSED {
+            let group = if now == open_now::CLOSED {
                 Group::ClosedNow
             } else if check {
                 Group::CheckFirst
@@ -309,8 +267,8 @@ impl Searcher {
                 (false, Reach::Local) => 2,
             };
             let now_rank = match now {
-                open::OPEN => 0,
-                open::UNSURE => 1,
+                open_now::OPEN => 0,
+                open_now::UNSURE => 1,
                 _ => 2,
             };
             let key = rank_key(
@@ -362,9 +320,12 @@ impl Searcher {
         results
     }
 
-    /// The hours status of one service now, for its hit.
+    /// The hours status of one service at the instant last searched, for its hit.
     pub(crate) fn status_of(&self, doc: usize, at: DateTime<Utc>) -> hours::Status {
-        hours::status(&self.dir.services[doc].hours, &self.calendar, at)
+        match self.open.status(doc) {
+            Some(s) if s.at == at => *s,
+            _ => hours::status(&self.dir.services[doc].hours, &self.calendar, at),
+        }
     }
 
     pub(crate) fn facts(&self, doc: usize) -> &Facts {
@@ -375,7 +336,9 @@ impl Searcher {
     pub(crate) fn all_open(&mut self, at: DateTime<Utc>) -> Vec<u8> {
         let all: Vec<u32> = (0..self.dir.services.len() as u32).collect();
         self.ensure_open(at, &all);
-        self.open.clone()
+        (0..self.dir.services.len())
+            .map(|d| self.open.code(d))
+            .collect()
     }
 }
 

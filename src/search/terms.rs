@@ -150,6 +150,20 @@ impl TermMatch {
                 }
             }
         }
+        // Typo tolerance is for when the word as typed finds nothing: "hive" must not also
+        // bring every "live chat", nor "drinkline" every "drinking".
+        if words
+            .iter()
+            .any(|&(id, k)| k <= Kind::Prefix && index.is_short(id))
+        {
+            words.retain(|&(id, k)| {
+                let keep = k <= Kind::Prefix;
+                if !keep {
+                    kinds[id as usize] = 0;
+                }
+                keep
+            });
+        }
         words.sort_unstable_by_key(|w| w.0);
         for w in &mut words {
             w.1 = Kind::from_code(kinds[w.0 as usize]).unwrap_or(Kind::Edit);
@@ -248,6 +262,16 @@ mod tests {
             assert_eq!(narrowed.words, fresh.words, "{t}");
             prev = Some(narrowed);
         }
+    }
+
+    #[test]
+    fn typos_only_when_the_word_as_typed_finds_nothing() {
+        let services = [svc("HIVE Portsmouth", ""), svc("Live chat line", "")];
+        let idx = Index::build(&services);
+        let m = run(&idx, 2, "hive");
+        assert_eq!(m.docs, vec![0], "'live' is one edit from 'hive' but 'hive' exists");
+        let m = run(&idx, 2, "hiev");
+        assert_eq!(m.best[0], weight(Field::Name, Kind::Edit));
     }
 
     #[test]
