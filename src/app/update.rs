@@ -4,7 +4,7 @@ use super::action::{Action, Effect, Step, WrongRecord, WrongWhat};
 use super::filters::{parse_age, PlaceChoice, PlaceOption};
 use super::{App, Context, Detail, Filters, Focus, Overlay};
 use crate::model::place::{Candidate, Lookup};
-use crate::model::{Category, PlaceKind};
+use crate::model::Category;
 use crate::search::PlaceInput;
 
 /// Rows moved by PageUp/PageDown in lists, and lines in the detail and help.
@@ -399,23 +399,11 @@ fn candidate_choice(app: &App, c: Candidate, why: &str) -> PlaceChoice {
             id,
             why: why.to_string(),
         },
-        // The search takes no "outside the area" input, so the national place stands for it:
-        // national services only, as the search does for an outside-area postcode.
         Candidate::OutsideArea => PlaceChoice::OutsideArea {
             why: why.to_string(),
-            input: PlaceInput::Id(national_id(app)),
+            input: PlaceInput::OutsideArea,
         },
     }
-}
-
-fn national_id(app: &App) -> String {
-    app.directory
-        .places
-        .places
-        .iter()
-        .find(|p| p.kind == PlaceKind::Country)
-        .map(|p| p.id.clone())
-        .unwrap_or_else(|| "national".to_string())
 }
 
 fn set_place(app: &mut App, choice: PlaceChoice) {
