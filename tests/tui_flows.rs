@@ -514,3 +514,19 @@ fn the_shell_appends_a_reported_record_to_local_state_or_says_why_not() {
     let m = app.message.clone().unwrap();
     assert!(m.warning && m.text.contains("not saved"), "{m:?}");
 }
+
+#[test]
+fn the_deploying_services_own_records_are_not_suggested() {
+    let mut app = app();
+    assert!(ids(&app).contains(&"example-national-line".to_string()));
+    app.settings.own_services = vec!["example-national-line".into()];
+    app.refresh();
+    assert!(!ids(&app).contains(&"example-national-line".to_string()));
+    assert_eq!(app.listing.len(), 4);
+    let reachable = &app.listing.groups[0];
+    assert_eq!(
+        reachable.total,
+        reachable.rows.len(),
+        "counts leave it out too"
+    );
+}

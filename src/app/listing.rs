@@ -2,7 +2,7 @@
 //! needs at a glance (badge, age range, number, markers, matched characters, reasons).
 
 use super::status::is_older_than;
-use super::App;
+use super::{App, Settings};
 use crate::hours::{self, Calendar, State};
 use crate::model::{Directory, Service, Status};
 use crate::search::{Field, Group as SearchGroup, Query, Results};
@@ -141,15 +141,21 @@ pub fn build(
     dir: &Directory,
     cal: &Calendar,
     now: DateTime<Utc>,
-    stale_months: u32,
+    settings: &Settings,
 ) -> Listing {
+    let stale_months = settings.stale_months;
     let today = crate::hours::london::local_date(now);
     let mut next_change: Option<DateTime<Utc>> = None;
     let mut groups = Vec::new();
     for g in &results.groups {
         let kind = g.group;
         let mut rows = Vec::with_capacity(g.hits.len());
+        let mut hidden = 0;
         for hit in &g.hits {
+            if settings.own_services.contains(&hit.id) {
+                hidden += 1;
+                continue;
+            }
             let Some(s) = dir.services.get(hit.doc) else {
                 continue;
             };
@@ -175,7 +181,7 @@ pub fn build(
         }
         groups.push(Group {
             kind,
-            total: g.total,
+            total: g.total - hidden,
             rows,
         });
     }

@@ -25,11 +25,13 @@ use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
 /// Settings fixed for the session (from the config file and the command line).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub role: Role,
     pub theme: Theme,
     pub stale_months: u32,
+    /// The deploying service's own record ids: never suggested to its own callers.
+    pub own_services: Vec<String>,
 }
 
 impl Default for Settings {
@@ -38,6 +40,7 @@ impl Default for Settings {
             role: Role::Handler,
             theme: Theme::Default,
             stale_months: 6,
+            own_services: Vec::new(),
         }
     }
 }
@@ -271,7 +274,7 @@ impl App {
             &self.directory,
             self.searcher.calendar(),
             self.now,
-            self.settings.stale_months,
+            &self.settings,
         );
         let n = self.listing.len();
         if self.selected >= n {

@@ -43,6 +43,7 @@ pub fn open(opts: &Options, embedded: &Files, now: DateTime<Utc>) -> App {
         role: config.effective_role(opts.role_flag),
         theme: theme(opts.no_color, opts.no_color_env.as_deref(), &config),
         stale_months: config.stale_months,
+        own_services: config.own_services.clone(),
     };
     let (directory, edition, read_only, notices) =
         match session::open(&opts.paths.data_dir, embedded, &now.to_rfc3339()) {

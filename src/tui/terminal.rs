@@ -2,7 +2,7 @@
 //! the way out — normal exit, early return (Drop), error, or panic (hook).
 
 use ratatui::DefaultTerminal;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 /// Owns the terminal while the app runs; dropping it restores the terminal.
 pub struct TerminalGuard {
@@ -17,8 +17,15 @@ impl TerminalGuard {
         match ratatui::try_init() {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
-                // Raw mode may be on even though the alternate screen failed.
-                let _ = ratatui::try_restore();
+                // Raw mode may be on even though the alternate screen failed; only a terminal
+                // is sent the escape sequence to leave it (not a redirected stdout).
+                let _ = crossterm::terminal::disable_raw_mode();
+                if io::stdout().is_terminal() {
+                    let _ = crossterm::execute!(
+                        io::stdout(),
+                        crossterm::terminal::LeaveAlternateScreen
+                    );
+                }
                 Err(e)
             }
         }

@@ -56,6 +56,7 @@ pub fn app_with(
         role,
         theme,
         stale_months: 6,
+        own_services: Vec::new(),
     };
     App::new(
         dir,
