@@ -38,7 +38,7 @@ pub fn print_diff(d: &Diff) {
     }
 }
 
-fn confirm(question: &str) -> bool {
+pub fn confirm(question: &str) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }

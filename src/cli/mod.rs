@@ -2,6 +2,7 @@
 
 mod check;
 mod editions;
+mod feeds;
 mod render;
 mod report_cmd;
 mod show;
@@ -44,6 +45,34 @@ impl From<RoleArg> for Role {
     }
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FeedFormatArg {
+    /// HSDS 3.0 or its Open Referral UK profile: a service, or a list with `contents`.
+    Hsds,
+    /// The older Open Referral UK v1 API: a list with `content`.
+    OrukV1,
+}
+
+impl From<FeedFormatArg> for crate::directory::feed::FeedFormat {
+    fn from(f: FeedFormatArg) -> Self {
+        match f {
+            FeedFormatArg::Hsds => Self::Hsds,
+            FeedFormatArg::OrukV1 => Self::OrukV1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The edition's own folder: everything, professional lines included (the backup).
+    #[default]
+    Native,
+    /// HSDS 3.0 JSON list of services: public facts only.
+    HsdsJson,
+    /// One row per service for spreadsheets: public facts only.
+    Csv,
+}
+
 #[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     #[default]
@@ -67,9 +96,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Import a directory folder as a new edition (strict: an invalid edition is refused whole).
+    /// Import a directory folder as a new edition (strict: an invalid edition is refused whole),
+    /// or with --feed an Open Referral UK / HSDS JSON feed (lenient: each bad value reported).
     Import {
+        /// A directory folder, or with --feed a JSON file.
         path: PathBuf,
+        /// Import PATH as this open-data feed: it replaces only this feed's records.
+        #[arg(long, value_name = "NAME")]
+        feed: Option<String>,
+        /// The feed's shape (default: detected).
+        #[arg(long, value_enum, requires = "feed")]
+        format: Option<FeedFormatArg>,
+        /// Where the feed is published: recorded as each record's source.
+        #[arg(long, value_name = "URL", requires = "feed")]
+        feed_url: Option<String>,
         /// Show what would change and stop.
         #[arg(long)]
         dry_run: bool,
@@ -77,8 +117,14 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Export the edition in use to a new folder (native format: everything, the backup).
-    Export { path: PathBuf },
+    /// Export the edition in use: native (a folder, everything: the backup), or hsds-json / csv
+    /// (one file of public facts only; "-" writes to standard output).
+    Export {
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+        /// A new folder (native) or a new file.
+        path: PathBuf,
+    },
     /// List the editions on this machine, current first.
     Editions,
     /// Make the previous edition current again.
@@ -139,8 +185,36 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Check { dir, format } => check::run(&ctx, dir.as_deref(), *format),
         Command::List => show::list(&ctx),
         Command::Show { id, format } => show::show(&ctx, id, *format),
-        Command::Import { path, dry_run, yes } => editions::import(&ctx, path, *dry_run, *yes),
-        Command::Export { path } => editions::export(&ctx, path),
+        Command::Import {
+            path,
+            feed: Some(name),
+            format,
+            feed_url,
+            dry_run,
+            yes,
+        } => feeds::import(
+            &ctx,
+            feeds::FeedArgs {
+                path,
+                name,
+                format: format.map(Into::into),
+                feed_url: feed_url.as_deref(),
+                dry_run: *dry_run,
+                yes: *yes,
+            },
+        ),
+        Command::Import {
+            path,
+            feed: None,
+            dry_run,
+            yes,
+            ..
+        } => editions::import(&ctx, path, *dry_run, *yes),
+        Command::Export { format, path } => match format {
+            ExportFormat::Native => editions::export(&ctx, path),
+            ExportFormat::HsdsJson => feeds::export_hsds(&ctx, path),
+            ExportFormat::Csv => feeds::export_csv(&ctx, path),
+        },
         Command::Editions => editions::list(&ctx),
         Command::Rollback => editions::rollback(&ctx),
         Command::Reset => editions::reset(&ctx),
