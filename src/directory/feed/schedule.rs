@@ -153,7 +153,7 @@ fn rule(s: &At, today: Date, r: &mut Findings) -> Result<Mapping, String> {
         .copied()
         .filter(|k| {
             s.get(k)
-                .is_some_and(|v| v.v.as_str().is_none_or(|t| !t.trim().is_empty()))
+                .is_some_and(|v| !matches!(v.v.as_str(), Some(t) if t.trim().is_empty()))
         })
         .collect();
     if !restricted.is_empty() {

@@ -119,7 +119,6 @@ pub fn categories(svc: &At, table: &FeedTaxonomy, r: &mut Findings) -> Vec<Categ
             ),
         }
     }
-    out.sort();
     out
 }
 
