@@ -537,3 +537,25 @@ fn a_feed_carrying_a_safety_net_id_or_number_is_refused_whole() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn a_feed_never_removes_the_safety_net_even_when_a_record_claims_to_be_its_own() {
+    // A hand edit (or an old bug) has tagged Samaritans with the feed's name.
+    let (mut files, _) = embedded();
+    let f = files.get_mut("services/samaritans.toml").unwrap();
+    *f = f.replacen(
+        "status = \"active\"",
+        "status = \"active\"\nfeed = \"local\"",
+        1,
+    );
+    let dir = directory::parse(&files).unwrap();
+    assert_eq!(dir.service("samaritans").unwrap().feed, "local");
+    let text = hsds_list(json!([feed_service("1", "Example", "01632 960201")]));
+    let refused = feed::plan(&files, &read(&text, "local", &dir), ctx()).unwrap_err();
+    assert!(
+        refused
+            .iter()
+            .any(|m| m.contains("remove or change safety-net record samaritans")),
+        "{refused:?}"
+    );
+}

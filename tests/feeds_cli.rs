@@ -118,6 +118,10 @@ fn feed_import_lands_as_a_new_edition_and_rollback_restores() {
     );
     let shown = text(&signpost(&data, &["show", "iow-council-101"]));
     assert!(shown.contains("sourced, not verified"), "{shown}");
+    assert!(
+        shown.contains("From open-data feed iow-council; the feed says it was checked 2026-09-30 (not verified by us)"),
+        "{shown}"
+    );
 
     // The same feed again changes nothing; rollback brings back the edition before it.
     let o = signpost(&data, &["import", &v1, "--feed", "iow-council", "--yes"]);
