@@ -131,7 +131,7 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
             findings.push(
                 FindingKind::Record,
                 &s.path,
-                format!("'{}' was not imported: {}", rec.name, errors.join("; ")),
+                format!("'{}': {}", rec.name, errors.join("; ")),
             );
         }
     }

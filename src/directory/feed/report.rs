@@ -48,7 +48,7 @@ pub struct Finding {
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() {
-            "(file)"
+            "(top level)"
         } else {
             &self.path
         };

@@ -158,8 +158,13 @@ fn rule(s: &At, today: Date, r: &mut Findings) -> Result<Mapping, String> {
         .collect();
     if !restricted.is_empty() {
         return Err(format!(
-            "{} narrow the rule in a way the model cannot hold",
-            restricted.join(", ")
+            "{} {} the rule in a way the model cannot hold",
+            restricted.join(", "),
+            if restricted.len() == 1 {
+                "narrows"
+            } else {
+                "narrow"
+            }
         ));
     }
     if let Some(i) = s.number("interval", r) {

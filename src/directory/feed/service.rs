@@ -127,7 +127,9 @@ fn status(svc: &At, r: &mut Findings) -> Result<(Status, String), String> {
     };
     match raw.to_ascii_lowercase().as_str() {
         "active" => Ok((Status::Active, String::new())),
-        "inactive" | "defunct" => Err(format!("status '{raw}': not imported")),
+        "inactive" | "defunct" => Err(format!(
+            "status '{raw}' (inactive and defunct services are left out)"
+        )),
         "temporarily closed" | "temporarily_closed" => Ok((
             Status::Closed,
             "the feed says the service is temporarily closed".into(),
