@@ -76,11 +76,14 @@ pub enum Command {
     },
     /// List every service in the directory in use.
     List,
-    /// Show one service in full.
+    /// Show one service in full, with its week's hours and whether it is open.
     Show {
         id: String,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// London local time to answer for, "YYYY-MM-DD HH:MM" (default: now).
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        at: Option<String>,
     },
     /// Import a directory folder as a new edition (strict: an invalid edition is refused whole).
     Import {
@@ -163,7 +166,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             format,
         } => check::run(&ctx, dir.as_deref(), *coverage, *format),
         Command::List => show::list(&ctx),
-        Command::Show { id, format } => show::show(&ctx, id, *format),
+        Command::Show { id, format, at } => show::show(&ctx, id, *format, at.as_deref()),
         Command::Import { path, dry_run, yes } => editions::import(&ctx, path, *dry_run, *yes),
         Command::Export { path } => editions::export(&ctx, path),
         Command::Editions => editions::list(&ctx),
