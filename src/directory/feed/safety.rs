@@ -1,27 +1,16 @@
-//! The national safety net, which no feed may carry, change or remove.
+//! What a feed may never carry, change or remove: the national safety net.
 
+use crate::directory::safety_net::{self, SAFETY_NET_NUMBERS};
 use crate::model::{ContactKind, Service};
 
-/// The safety-net records of the default directory (999; NHS 111 mental health option;
-/// Samaritans; Shout and its Hampshire keyword).
-pub const SAFETY_NET_IDS: [&str; 5] = [
-    "emergency-services-999",
-    "nhs-111-mental-health-option",
-    "samaritans",
-    "shout",
-    "shout-hampshire-iow",
-];
+pub use crate::directory::safety_net::SAFETY_NET_IDS;
 
-/// Digits of the safety-net numbers: 999 (and 112, its European twin), NHS 111, Samaritans
-/// 116 123, Shout 85258.
-const SAFETY_NET_NUMBERS: [&str; 5] = ["999", "112", "111", "116123", "85258"];
-
-/// Is this record part of the safety net? One function on purpose: issue 7 compiles the safety
-/// net into the binary, and this is the only place to swap for its definition. Until then a
-/// record is safety net by its id, or by carrying one of the safety-net numbers (so a branch
-/// record giving 116 123 is protected too).
+/// Is this record part of the safety net, as far as feeds are concerned? One function on
+/// purpose: the ids and numbers are issue 7's compiled-in safety net (`directory::safety_net`);
+/// a record also counts when it carries one of its numbers, so a branch record giving 116 123
+/// is protected too.
 pub fn is_safety_net(s: &Service) -> bool {
-    SAFETY_NET_IDS.contains(&s.id.as_str())
+    safety_net::is_safety_net(s)
         || s.contacts.iter().any(|c| {
             matches!(
                 c.kind,
@@ -30,22 +19,20 @@ pub fn is_safety_net(s: &Service) -> bool {
         })
 }
 
-/// Whether a number, however a feed wrote it ("\"999\"", "+44 111", "18001 111"), is one of
-/// the safety-net numbers or its relay form. Only digits count, so quoting or punctuation
-/// cannot smuggle one past.
+/// Whether a number, however a feed wrote it ("\"999\"", "+44 111", "18001 116 123"), is one
+/// of the safety-net numbers or a relay form of one. Only digits count, so quoting or
+/// punctuation cannot smuggle one past.
 pub fn is_safety_net_number(raw: &str) -> bool {
     let mut digits: String = raw.chars().filter(|c| c.is_ascii_digit()).collect();
     if raw.trim_start().trim_start_matches('"').starts_with("+44") {
         digits = format!("0{}", &digits[2..]);
     }
-    if digits == "18000" {
-        return true;
-    }
     let bare = digits
         .strip_prefix("18001")
         .or_else(|| digits.strip_prefix("18000"))
+        .filter(|rest| !rest.is_empty())
         .unwrap_or(&digits);
-    SAFETY_NET_NUMBERS.contains(&bare)
+    SAFETY_NET_NUMBERS.contains(&digits.as_str()) || SAFETY_NET_NUMBERS.contains(&bare)
 }
 
 #[cfg(test)]
@@ -64,6 +51,7 @@ mod tests {
             "18001 111",
             "111",
             "18000",
+            "18001 116 123",
         ] {
             assert!(is_safety_net_number(n), "{n}");
         }
