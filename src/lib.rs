@@ -7,6 +7,7 @@
 pub mod model;
 
 pub mod places;
+pub mod triage;
 
 pub mod directory;
 pub mod store;

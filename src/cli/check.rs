@@ -24,7 +24,14 @@ pub fn run(ctx: &Ctx, dir: Option<&Path>, format: Format) -> Result<i32, String>
         today: Date(ctx.now.date_naive()),
         stale_months: ctx.config.stale_months,
     };
-    let (_dir, problems) = directory::check(&files, cctx);
+    let (dir, mut problems) = directory::check(&files, cctx);
+    if let Some(dir) = &dir {
+        // The questionnaire's proofs: reachability, every path ends and asks every risk question.
+        let mut triage = crate::triage::check(&dir.triage);
+        directory::parse::locate(&files, &mut triage);
+        problems.extend(triage);
+        problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    }
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
