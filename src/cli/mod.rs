@@ -4,6 +4,8 @@ mod check;
 mod editions;
 mod render;
 mod show;
+mod triage_cmd;
+mod triage_view;
 
 use crate::config::{resolve_paths, Config, Paths};
 use crate::model::Role;
@@ -86,6 +88,9 @@ pub enum Command {
     Reset,
     /// Print where data, config and log live.
     Paths,
+    /// Walk the triage questionnaire with scripted answers (exit 3: more answers needed), or
+    /// describe it.
+    Triage(triage_cmd::TriageArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -142,6 +147,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Rollback => editions::rollback(&ctx),
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
+        Command::Triage(args) => triage_cmd::run(&ctx, args),
     };
     match result {
         Ok(code) => code,
