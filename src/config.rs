@@ -104,7 +104,14 @@ impl Config {
     /// A missing file is the defaults; a bad one is a problem naming file, line and key.
     pub fn load(path: &Path) -> Result<Config, Problem> {
         match std::fs::read(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(Config::default())
+            }
             Err(e) => Err(Problem::error(
                 &path.display().to_string(),
                 "",

@@ -12,6 +12,8 @@ pub mod triage;
 pub mod directory;
 pub mod store;
 
-pub mod cli;
 pub mod config;
+pub mod report;
 pub mod session;
+
+pub mod cli;

@@ -3,6 +3,7 @@
 mod check;
 mod editions;
 mod render;
+mod report_cmd;
 mod show;
 mod triage_cmd;
 mod triage_view;
@@ -91,6 +92,8 @@ pub enum Command {
     /// Walk the triage questionnaire with scripted answers (exit 3: more answers needed), or
     /// describe it.
     Triage(triage_cmd::TriageArgs),
+    /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
+    Report(report_cmd::ReportArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -148,6 +151,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
         Command::Triage(args) => triage_cmd::run(&ctx, args),
+        Command::Report(args) => report_cmd::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

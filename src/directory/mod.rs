@@ -2,6 +2,7 @@
 
 pub mod files;
 pub mod parse;
+pub mod safety_net;
 pub mod spans;
 
 pub use files::{edition_id, embedded, read_folder, write_folder, Files};

@@ -116,9 +116,13 @@ impl AgeRange {
             AgeBound::NoLimit => Some(false),
             AgeBound::Unknown => None,
         };
+        // A stated inclusive bound is itself an age the service takes, even when the other
+        // bound is unknown ("16 and over" takes 16-year-olds whatever its upper limit).
+        let on_a_bound = self.min == AgeBound::Years(age) || self.max == AgeBound::Years(age);
         match (below, above) {
             (Some(true), _) | (_, Some(true)) => AgeFit::Outside,
             (Some(false), Some(false)) => AgeFit::Fits,
+            _ if on_a_bound => AgeFit::Fits,
             _ => AgeFit::Uncertain("age limits not confirmed".to_string()),
         }
     }
@@ -186,6 +190,11 @@ mod tests {
             ..Default::default()
         };
         assert!(matches!(unknown_top.fit(90), AgeFit::Uncertain(_)));
+        assert_eq!(
+            unknown_top.fit(18),
+            AgeFit::Fits,
+            "a stated bound is an age it takes"
+        );
         // Below a known minimum is outside even when the maximum is unknown.
         assert_eq!(unknown_top.fit(17), AgeFit::Outside);
     }

@@ -313,11 +313,21 @@ fn validate_service(
         }
     }
     if s.sources.is_empty() {
-        err(
-            out,
-            "sources",
-            "every record needs at least one source".into(),
-        );
+        // An unconfirmed record may lack a source only to stay visible as a known unknown;
+        // it then carries no contact to give, so nothing unsourced can reach a caller.
+        if s.status == Status::Unconfirmed && s.contacts.is_empty() {
+            out.push(Problem::warning(
+                f,
+                "sources",
+                "no source: kept as unconfirmed, with no contact to give",
+            ));
+        } else {
+            err(
+                out,
+                "sources",
+                "every record needs at least one source".into(),
+            );
+        }
     }
     for (i, src) in s.sources.iter().enumerate() {
         if let Err(m) = check_url(&src.url) {

@@ -1,0 +1,124 @@
+//! `signpost report` on recorded tallies: suppression, merging across machines, date ranges.
+
+use signpost::model::Date;
+use signpost::report::{Tally, WrongRecord};
+use signpost::store::{LocalKind, SledStore, Store};
+use std::path::Path;
+use std::process::Command;
+
+fn signpost(data: &Path, args: &[&str]) -> (i32, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+fn record(data: &Path, n: usize, place: &str, day: &str, local: bool) {
+    let mut s = SledStore::new(data);
+    for i in 0..n {
+        let t = Tally {
+            id: format!("{place}-{day}-{i}"),
+            machine: data.display().to_string(),
+            day: Date::parse(day).unwrap(),
+            place: place.into(),
+            age_band: "26-64".into(),
+            urgency: "D".into(),
+            needs: vec!["gambling".into()],
+            local_found: local,
+            edition: "test".into(),
+        };
+        s.append_local(LocalKind::Tallies, &t.encode()).unwrap();
+    }
+}
+
+#[test]
+fn small_numbers_are_suppressed_in_text_and_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    record(tmp.path(), 7, "havant", "2026-11-18", false);
+    record(tmp.path(), 2, "gosport", "2026-11-18", true);
+    let (code, out) = signpost(tmp.path(), &["report"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("9 calls, 7 with no local service"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("gosport") && l.contains("<5")),
+        "{out}"
+    );
+    assert!(
+        !out.lines()
+            .any(|l| l.trim_start().starts_with("gosport") && l.contains(" 2")),
+        "{out}"
+    );
+    let (_, csv) = signpost(tmp.path(), &["report", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("dimension,key,calls,gaps"));
+    for l in lines {
+        let cells: Vec<&str> = l.split(',').collect();
+        assert_eq!(cells.len(), 4, "{l}");
+        for c in &cells[2..] {
+            assert!(
+                *c == "<5" || c.parse::<u64>().unwrap() >= 5,
+                "unsuppressed cell in {l}"
+            );
+        }
+    }
+}
+
+#[test]
+fn merging_the_same_export_twice_counts_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    record(&a, 6, "portsmouth", "2026-11-18", true);
+    record(&b, 5, "havant", "2026-11-19", false);
+    let export = tmp.path().join("a.tallies");
+    let (code, out) = signpost(
+        &a,
+        &["report", "--export-tallies", export.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{out}");
+    let e = export.to_str().unwrap();
+    let (_, once) = signpost(&b, &["report", "--merge", e]);
+    let (_, twice) = signpost(&b, &["report", "--merge", e, e]);
+    assert!(once.contains("11 calls, 5 with no local service"), "{once}");
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn date_range_filters_apply() {
+    let tmp = tempfile::tempdir().unwrap();
+    record(tmp.path(), 5, "havant", "2026-10-01", true);
+    record(tmp.path(), 6, "havant", "2026-11-20", true);
+    let (_, out) = signpost(tmp.path(), &["report", "--since", "2026-11-01"]);
+    assert!(out.starts_with("6 calls"), "{out}");
+    let (_, out) = signpost(tmp.path(), &["report", "--until", "2026-10-31"]);
+    assert!(out.starts_with("5 calls"), "{out}");
+}
+
+#[test]
+fn wrong_records_are_listed_for_maintainers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = WrongRecord {
+        service: "drinkline".into(),
+        what: "number".into(),
+        at: "2026-11-20 14:05".into(),
+    };
+    SledStore::new(tmp.path())
+        .append_local(LocalKind::WrongRecords, &w.encode())
+        .unwrap();
+    let (code, out) = signpost(tmp.path(), &["report", "--wrong-records"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("2026-11-20 14:05  number   drinkline"),
+        "{out}"
+    );
+}
