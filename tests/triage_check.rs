@@ -276,7 +276,8 @@ fn every_path_must_ask_age_place_and_needs_and_set_an_urgency() {
     let e = errors(&t);
     assert!(
         e.iter().any(|p| p.field == "questions"
-            && p.message.starts_with("a path reaches the end without asking the age: ")),
+            && p.message
+                .starts_with("a path reaches the end without asking the age: ")),
         "{e:#?}"
     );
     let mut t = mini();
@@ -315,7 +316,11 @@ fn option_shapes_are_checked() {
     );
     let mut t = mini();
     t.questions[1].options[1].key = "no".into();
-    assert_one_error(&t, "questions[1].options[1].key", "duplicate option key 'no'");
+    assert_one_error(
+        &t,
+        "questions[1].options[1].key",
+        "duplicate option key 'no'",
+    );
     let mut t = mini();
     t.questions[3].id = "age".into();
     assert_one_error(&t, "questions[3].id", "duplicate question id 'age'");

@@ -91,7 +91,10 @@ fn describe_lists_the_scale_the_needs_and_every_question() {
         ]
     );
     let first = &qs[0];
-    assert_eq!((first["kind"].as_str(), first["risk"].as_bool()), (Some("single"), Some(true)));
+    assert_eq!(
+        (first["kind"].as_str(), first["risk"].as_bool()),
+        (Some("single"), Some(true))
+    );
     assert_eq!(first["options"][0]["key"], "yes");
     assert_eq!(first["options"][0]["effects"]["emergency"], true);
     assert_eq!(first["options"][0]["next"], "emergency");
@@ -102,7 +105,10 @@ fn describe_lists_the_scale_the_needs_and_every_question() {
         .iter()
         .map(|o| o["key"].as_str().unwrap())
         .collect();
-    assert_eq!(offered, needs, "the needs question offers exactly the needs table");
+    assert_eq!(
+        offered, needs,
+        "the needs question offers exactly the needs table"
+    );
     assert_eq!(qs[12]["options"][0]["next"], "end");
 }
 
@@ -152,9 +158,16 @@ fn missing_answers_print_the_next_question_and_exit_3() {
     assert_eq!(o.status.code(), Some(3), "{}", all(&o));
     let out = stdout(&o);
     assert!(out.contains("DRAFT — not clinically approved"), "{out}");
-    assert!(out.contains("Next question (1 answered, up to 12 to go): harm-self  [risk question]"), "{out}");
+    assert!(
+        out.contains("Next question (1 answered, up to 12 to go): harm-self  [risk question]"),
+        "{out}"
+    );
     assert!(out.contains("plan-soon"), "{out}");
-    let v = json(&triage(tmp.path(), &[("danger-now", "no")], &["--format", "json"]));
+    let v = json(&triage(
+        tmp.path(),
+        &[("danger-now", "no")],
+        &["--format", "json"],
+    ));
     assert_eq!(v["status"], "incomplete");
     assert_eq!(v["next"]["id"], "harm-self");
     assert_eq!(v["next"]["risk"], true);
@@ -177,7 +190,11 @@ fn a_complete_walk_prints_urgency_needs_flags_place_and_age() {
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
-    let v = json(&triage(tmp.path(), SIXTEEN_IN_PORTSMOUTH, &["--format", "json"]));
+    let v = json(&triage(
+        tmp.path(),
+        SIXTEEN_IN_PORTSMOUTH,
+        &["--format", "json"],
+    ));
     assert_eq!(v["status"], "complete");
     assert_eq!(v["draft"], true);
     assert_eq!(v["urgency"]["code"], "D");
@@ -221,7 +238,8 @@ fn a_refused_answer_exits_1_with_the_reason() {
     let o = triage(tmp.path(), &[("danger-now", "maybe")], &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        all(&o).contains("'maybe' is not an answer to 'danger-now'; answer one of: yes, no, not-sure"),
+        all(&o)
+            .contains("'maybe' is not an answer to 'danger-now'; answer one of: yes, no, not-sure"),
         "{}",
         all(&o)
     );
@@ -230,7 +248,10 @@ fn a_refused_answer_exits_1_with_the_reason() {
     let v = json(&triage(tmp.path(), &a, &["--format", "json"]));
     assert_eq!(v["status"], "refused");
     assert_eq!(v["question"], "place");
-    assert!(v["reason"].as_str().unwrap().contains("not-known, outside"), "{v}");
+    assert!(
+        v["reason"].as_str().unwrap().contains("not-known, outside"),
+        "{v}"
+    );
     a[6] = ("place", "Portsmouth");
     a[5] = ("age", "131");
     let o = triage(tmp.path(), &a, &[]);
@@ -241,10 +262,21 @@ fn a_refused_answer_exits_1_with_the_reason() {
 #[test]
 fn override_is_refused_for_handlers_and_kept_with_its_reason_for_clinicians() {
     let tmp = tempfile::tempdir().unwrap();
-    let ov = ["--override", "C", "--reason", "presentation", "--format", "json"];
+    let ov = [
+        "--override",
+        "C",
+        "--reason",
+        "presentation",
+        "--format",
+        "json",
+    ];
     let o = triage(tmp.path(), SIXTEEN_IN_PORTSMOUTH, &ov);
     assert_eq!(o.status.code(), Some(1));
-    assert!(all(&o).contains("--override is refused in the call-handler role"), "{}", all(&o));
+    assert!(
+        all(&o).contains("--override is refused in the call-handler role"),
+        "{}",
+        all(&o)
+    );
     assert!(o.stdout.is_empty(), "nothing is printed as if overridden");
 
     let mut args = vec!["--role", "clinician"];
@@ -260,10 +292,21 @@ fn override_is_refused_for_handlers_and_kept_with_its_reason_for_clinicians() {
     let o = triage(
         tmp.path(),
         SIXTEEN_IN_PORTSMOUTH,
-        &["--role", "clinician", "--override", "C", "--reason", "felt-like-it"],
+        &[
+            "--role",
+            "clinician",
+            "--override",
+            "C",
+            "--reason",
+            "felt-like-it",
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(all(&o).contains("'felt-like-it' is not an override reason"), "{}", all(&o));
+    assert!(
+        all(&o).contains("'felt-like-it' is not an override reason"),
+        "{}",
+        all(&o)
+    );
 }
 
 #[test]
@@ -272,9 +315,15 @@ fn the_emergency_flag_jumps_to_999_after_the_answers_given() {
     let o = triage(tmp.path(), &[("danger-now", "no")], &["--emergency"]);
     assert_eq!(o.status.code(), Some(0), "{}", all(&o));
     let out = stdout(&o);
-    assert!(out.contains("EMERGENCY — call 999 now and stay on the line"), "{out}");
+    assert!(
+        out.contains("EMERGENCY — call 999 now and stay on the line"),
+        "{out}"
+    );
     assert!(out.contains("Urgency: A Emergency"), "{out}");
-    assert!(out.contains("reached at harm-self by the emergency key"), "{out}");
+    assert!(
+        out.contains("reached at harm-self by the emergency key"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -297,7 +346,10 @@ fn check_fails_a_broken_questionnaire_naming_file_line_and_field() {
     assert!(t.contains("next = \"end\""));
     *t = t.replace("next = \"end\"", "next = \"nowhere\"");
     signpost::directory::write_folder(&files, &folder).unwrap();
-    let o = signpost(&tmp.path().join("data"), &["check", folder.to_str().unwrap()]);
+    let o = signpost(
+        &tmp.path().join("data"),
+        &["check", folder.to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", all(&o));
     let out = stdout(&o);
     let line = out
@@ -306,6 +358,11 @@ fn check_fails_a_broken_questionnaire_naming_file_line_and_field() {
         .unwrap_or_else(|| panic!("{out}"));
     assert!(line.starts_with("error: "), "{line}");
     assert!(line.contains("triage.toml:"), "{line}");
-    assert!(line.ends_with("questions[12].next: unknown question 'nowhere' (expected a question id or \"end\")"), "{line}");
+    assert!(
+        line.ends_with(
+            "questions[12].next: unknown question 'nowhere' (expected a question id or \"end\")"
+        ),
+        "{line}"
+    );
     assert!(out.contains("DRAFT — not clinically approved"), "{out}");
 }

@@ -67,7 +67,11 @@ fn candidates_ask_which_place_and_accept_an_id_outside_or_not_sure() {
     assert_eq!(keys, ["havant", "east-hampshire", "outside", "not-sure"]);
     assert_eq!(p.options[0].label, "Havant");
     assert!(p.text.contains("'PO8' could be in more than one place"));
-    assert_eq!(w.progress(q).remaining, 7, "the choice, needs and five circumstances");
+    assert_eq!(
+        w.progress(q).remaining,
+        7,
+        "the choice, needs and five circumstances"
+    );
     // A place that is not a candidate is refused, and nothing changes.
     let before = w.clone();
     let e = w.answer(q, "portsmouth").unwrap_err();
@@ -75,12 +79,17 @@ fn candidates_ask_which_place_and_accept_an_id_outside_or_not_sure() {
     assert_eq!(w, before);
     // One of the candidates.
     w.answer(q, "east-hampshire").unwrap();
-    assert!(matches!(&w.state().place, Some(PlaceAnswer::Place { id, .. }) if id == "east-hampshire"));
+    assert!(
+        matches!(&w.state().place, Some(PlaceAnswer::Place { id, .. }) if id == "east-hampshire")
+    );
     assert_eq!(w.prompt(q).unwrap().id, "needs");
     // Outside.
     let mut o = before.clone();
     o.answer(q, "outside").unwrap();
-    assert!(matches!(o.state().place, Some(PlaceAnswer::OutsideArea { .. })));
+    assert!(matches!(
+        o.state().place,
+        Some(PlaceAnswer::OutsideArea { .. })
+    ));
     // Not sure: every candidate is kept for the outcome.
     let mut n = before.clone();
     n.answer(q, "not-sure").unwrap();
@@ -103,9 +112,14 @@ fn outside_the_area_says_so_and_carries_on() {
         why: "Dorset postcode".into(),
     })
     .unwrap();
-    assert!(matches!(w.state().place, Some(PlaceAnswer::OutsideArea { .. })));
+    assert!(matches!(
+        w.state().place,
+        Some(PlaceAnswer::OutsideArea { .. })
+    ));
     assert_eq!(w.prompt(q).unwrap().id, "needs");
-    assert!(w.state().notices[0].contains("outside Hampshire and the Isle of Wight (Dorset postcode)"));
+    assert!(
+        w.state().notices[0].contains("outside Hampshire and the Isle of Wight (Dorset postcode)")
+    );
 }
 
 #[test]
@@ -121,12 +135,16 @@ fn did_you_mean_and_not_recognised_refuse_the_answer() {
         .unwrap_err();
     assert_eq!(e.to_string(), "'Portsmuth' was not recognised exactly. Did you mean: Portsmouth? Type the one you mean, or answer one of: not-known, outside");
     assert_eq!(w, before);
-    let e = w.answer_with(q, "Narnia", |_| Lookup::NotRecognised).unwrap_err();
+    let e = w
+        .answer_with(q, "Narnia", |_| Lookup::NotRecognised)
+        .unwrap_err();
     assert!(matches!(e, Refusal::PlaceNotRecognised { .. }));
     assert_eq!(w, before);
     // The real lookup is used by `answer`.
     w.answer(q, "Isle of Wight").unwrap();
-    assert!(matches!(&w.state().place, Some(PlaceAnswer::Place { id, .. }) if id == "isle-of-wight"));
+    assert!(
+        matches!(&w.state().place, Some(PlaceAnswer::Place { id, .. }) if id == "isle-of-wight")
+    );
 }
 
 #[test]
@@ -135,12 +153,22 @@ fn answers_are_validated_against_their_kind() {
     let q = Questionnaire::of(dir);
     let mut w = Walk::start(q).unwrap();
     assert!(matches!(w.answer(q, " "), Err(Refusal::Empty { .. })));
-    assert!(matches!(w.answer(q, "no,yes"), Err(Refusal::OneOnly { .. })));
-    assert!(matches!(w.answer(q, "nope"), Err(Refusal::NotAnOption { .. })));
-    w.answer(q, " NO ").expect("keys are trimmed and case-insensitive");
+    assert!(matches!(
+        w.answer(q, "no,yes"),
+        Err(Refusal::OneOnly { .. })
+    ));
+    assert!(matches!(
+        w.answer(q, "nope"),
+        Err(Refusal::NotAnOption { .. })
+    ));
+    w.answer(q, " NO ")
+        .expect("keys are trimmed and case-insensitive");
     let mut w = walk_to("age");
     for bad in ["-1", "131", "16.5", "sixteen"] {
-        assert!(matches!(w.answer(q, bad), Err(Refusal::NotAnAge { .. })), "{bad}");
+        assert!(
+            matches!(w.answer(q, bad), Err(Refusal::NotAnAge { .. })),
+            "{bad}"
+        );
     }
     let mut a = w.clone();
     a.answer(q, "0").unwrap();
@@ -151,11 +179,18 @@ fn answers_are_validated_against_their_kind() {
     w.answer(q, "teenager").unwrap();
     assert_eq!(
         w.state().age,
-        Some(Age::Band { key: "teenager".into(), min: 13, max: 17 })
+        Some(Age::Band {
+            key: "teenager".into(),
+            min: 13,
+            max: 17
+        })
     );
     let mut w = walk_to("needs");
     assert!(matches!(w.answer(q, ",,"), Err(Refusal::Empty { .. })));
-    assert!(matches!(w.answer(q, "alcohol,nope"), Err(Refusal::NotAnOption { .. })));
+    assert!(matches!(
+        w.answer(q, "alcohol,nope"),
+        Err(Refusal::NotAnOption { .. })
+    ));
     w.answer(q, "alcohol, gambling,alcohol").unwrap();
     assert_eq!(w.state().needs, ["alcohol", "gambling"]);
     assert_eq!(w.state().answers.last().unwrap().value, "alcohol,gambling");
@@ -216,17 +251,22 @@ fn override_needs_a_clinician_a_finished_walk_a_real_level_and_a_listed_reason()
         early.override_urgency(q, Role::Clinician, "B", "presentation"),
         Err(Refusal::OverrideBeforeEnd)
     );
-    w.override_urgency(q, Role::Clinician, "B", "known-history").unwrap();
+    w.override_urgency(q, Role::Clinician, "B", "known-history")
+        .unwrap();
     let r = w.result(q).unwrap();
     assert_eq!((r.urgency.as_str(), r.computed.as_str()), ("B", "E"));
     let o = r.override_.unwrap();
-    assert_eq!((o.level.as_str(), o.reason.as_str(), o.computed.as_str()), ("B", "known-history", "E"));
+    assert_eq!(
+        (o.level.as_str(), o.reason.as_str(), o.computed.as_str()),
+        ("B", "known-history", "E")
+    );
     // Back removes the override exactly.
     assert!(w.back());
     assert_eq!(w, done);
     // The emergency outcome cannot be overridden; the emergency jump clears an override.
     let mut e = done.clone();
-    e.override_urgency(q, Role::Clinician, "D", "presentation").unwrap();
+    e.override_urgency(q, Role::Clinician, "D", "presentation")
+        .unwrap();
     e.emergency(q);
     let r = e.result(q).unwrap();
     assert_eq!(r.urgency, "A");

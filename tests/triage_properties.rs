@@ -126,13 +126,13 @@ fn assert_complete_path(dir: &Directory, w: &Walk) {
         assert_eq!(r.urgency, "A");
         return;
     }
-    let asked: Vec<&str> = r
-        .answers
-        .iter()
-        .map(|a| a.question.as_str())
-        .collect();
+    let asked: Vec<&str> = r.answers.iter().map(|a| a.question.as_str()).collect();
     for question in t.questions.iter().filter(|q| q.risk) {
-        assert!(asked.contains(&question.id.as_str()), "{} skipped", question.id);
+        assert!(
+            asked.contains(&question.id.as_str()),
+            "{} skipped",
+            question.id
+        );
     }
     assert!(w.urgency().is_some(), "a finished walk has an urgency");
     assert!(r.age.is_some() && r.place.is_some() && !r.needs.is_empty());
@@ -214,7 +214,13 @@ fn every_combination_of_risk_answers_ends_at_the_most_urgent_raise() {
                     match p.kind {
                         QuestionKind::Age => "30".into(),
                         QuestionKind::Place => "Portsmouth".into(),
-                        _ => p.options.iter().find(|o| o.key == "no" || o.key == "self").unwrap().key.clone(),
+                        _ => p
+                            .options
+                            .iter()
+                            .find(|o| o.key == "no" || o.key == "self")
+                            .unwrap()
+                            .key
+                            .clone(),
                     }
                 };
                 w.answer(q, &value).unwrap();
@@ -238,7 +244,13 @@ fn every_combination_of_risk_answers_ends_at_the_most_urgent_raise() {
 fn every_path_to_the_end_passes_every_risk_question() {
     let dir = default_directory();
     let t = &dir.triage;
-    fn paths(t: &TriageFile, qi: usize, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>, emergencies: &mut usize) {
+    fn paths(
+        t: &TriageFile,
+        qi: usize,
+        path: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+        emergencies: &mut usize,
+    ) {
         path.push(qi);
         let mut targets: Vec<Target> = graph::edges(t, qi)
             .into_iter()
@@ -266,7 +278,10 @@ fn every_path_to_the_end_passes_every_risk_question() {
         for (i, q) in t.questions.iter().enumerate().filter(|(_, q)| q.risk) {
             assert!(p.contains(&i), "a path skips {}", q.id);
         }
-        assert_eq!(p[0], 0, "every path starts with the immediate-danger question");
+        assert_eq!(
+            p[0], 0,
+            "every path starts with the immediate-danger question"
+        );
     }
 }
 
@@ -279,8 +294,7 @@ fn the_emergency_jump_works_from_every_question() {
     let q = Questionnaire::of(dir);
     let mut seen = Vec::new();
     let mut w = Walk::start(q).unwrap();
-    loop {
-        let Some(p) = w.prompt(q) else { break };
+    while let Some(p) = w.prompt(q) {
         let mut e = w.clone();
         e.emergency(q);
         let r = e.result(q).unwrap();
@@ -291,7 +305,8 @@ fn the_emergency_jump_works_from_every_question() {
         assert!(e.back());
         assert_eq!(e.prompt(q).unwrap().id, p.id);
         seen.push(p.id.clone());
-        let value = if p.kind == QuestionKind::Place && !seen.iter().any(|s| s.ends_with(".which")) {
+        // The place question: a straddling postcode, so the "which place?" step is reached too.
+        let value = if p.kind == QuestionKind::Place {
             "PO-STRADDLE".to_string()
         } else {
             choose(dir, &w, 1)

@@ -214,7 +214,11 @@ pub fn complete(
                 println!("{d}");
             }
             if let Some(e) = &r.emergency {
-                let how = if e.jump { "the emergency key" } else { "an answer" };
+                let how = if e.jump {
+                    "the emergency key"
+                } else {
+                    "an answer"
+                };
                 println!("EMERGENCY — call 999 now and stay on the line with the caller.");
                 println!("(reached at {} by {how})", e.from);
             }
