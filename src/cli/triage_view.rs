@@ -9,6 +9,9 @@ use crate::triage::{Age, PlaceAnswer, Prompt, Questionnaire, Refusal, TriageResu
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
+/// What to do at the emergency outcome, whatever the role.
+pub const EMERGENCY_SCRIPT: &str = "EMERGENCY — call 999 now and stay on the line with the caller.";
+
 fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
 }
@@ -206,6 +209,7 @@ pub fn complete(
             "at": at.to_rfc3339(), "role": role,
             "urgency": level_json(t, &r.urgency), "computed_urgency": r.computed,
             "override": r.override_, "emergency": r.emergency,
+            "emergency_script": r.emergency.as_ref().map(|_| EMERGENCY_SCRIPT),
             "needs": needs, "flags": flags, "age": r.age, "place": r.place,
             "answers": r.answers, "notices": r.notices, "not_asked": unused,
         })),
@@ -219,7 +223,7 @@ pub fn complete(
                 } else {
                     "an answer"
                 };
-                println!("EMERGENCY — call 999 now and stay on the line with the caller.");
+                println!("{EMERGENCY_SCRIPT}");
                 println!("(reached at {} by {how})", e.from);
             }
             println!("Urgency: {}", level_text(t, &r.urgency));

@@ -88,3 +88,53 @@ pub fn parse(q: &Question, value: &str) -> Result<Parsed, Refusal> {
 pub fn option_keys(q: &Question) -> Vec<String> {
     keys(q)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::questionnaire::{AnswerOption, Effects};
+
+    fn question(kind: QuestionKind) -> Question {
+        Question {
+            id: "q".into(),
+            text: String::new(),
+            help: String::new(),
+            kind,
+            risk: false,
+            needs_list: false,
+            options: ["a", "b", "not-known"]
+                .iter()
+                .map(|k| AnswerOption {
+                    key: k.to_string(),
+                    label: String::new(),
+                    effects: Effects::default(),
+                    next: None,
+                })
+                .collect(),
+            next: None,
+        }
+    }
+
+    #[test]
+    fn each_kind_reads_its_own_answers() {
+        let single = question(QuestionKind::Single);
+        assert_eq!(parse(&single, " B "), Ok(Parsed::Options(vec![1])));
+        assert!(matches!(
+            parse(&single, "a,b"),
+            Err(Refusal::OneOnly { .. })
+        ));
+        let multiple = question(QuestionKind::Multiple);
+        assert_eq!(parse(&multiple, "b, a,b"), Ok(Parsed::Options(vec![1, 0])));
+        let age = question(QuestionKind::Age);
+        assert_eq!(parse(&age, "130"), Ok(Parsed::Years(130)));
+        assert_eq!(parse(&age, "not-known"), Ok(Parsed::Options(vec![2])));
+        assert!(matches!(parse(&age, "131"), Err(Refusal::NotAnAge { .. })));
+        let place = question(QuestionKind::Place);
+        assert_eq!(
+            parse(&place, " PO30 "),
+            Ok(Parsed::PlaceText("PO30".into()))
+        );
+        assert_eq!(parse(&place, "not-known"), Ok(Parsed::Options(vec![2])));
+        assert!(matches!(parse(&place, "  "), Err(Refusal::Empty { .. })));
+    }
+}

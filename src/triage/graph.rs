@@ -155,3 +155,53 @@ pub fn remaining_after(file: &TriageFile, qi: usize, t: Target) -> usize {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::questionnaire::{AnswerOption, Effects};
+
+    fn q(id: &str, next: Option<&str>, options: &[(&str, Option<&str>)]) -> Question {
+        Question {
+            id: id.into(),
+            text: String::new(),
+            help: String::new(),
+            kind: QuestionKind::Single,
+            risk: false,
+            needs_list: false,
+            options: options
+                .iter()
+                .map(|(k, n)| AnswerOption {
+                    key: k.to_string(),
+                    label: String::new(),
+                    effects: Effects::default(),
+                    next: n.map(str::to_string),
+                })
+                .collect(),
+            next: next.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn next_falls_back_from_option_to_question_to_file_order() {
+        let t = TriageFile {
+            questions: vec![
+                q("a", Some("c"), &[("x", Some("b")), ("y", None)]),
+                q("b", None, &[("x", Some("end")), ("y", Some("gone"))]),
+                q("c", None, &[("x", None)]),
+            ],
+            ..TriageFile::default()
+        };
+        assert_eq!(option_target(&t, 0, 0), Target::Question(1));
+        assert_eq!(option_target(&t, 0, 1), Target::Question(2));
+        assert_eq!(option_target(&t, 1, 0), Target::End);
+        assert_eq!(option_target(&t, 1, 1), Target::Dangling("gone".into()));
+        // A dangling next keeps asking (the following question), never ends early.
+        assert_eq!(runtime(&t, 1, option_target(&t, 1, 1)), Target::Question(2));
+        assert_eq!(option_target(&t, 2, 0), Target::End);
+        assert_eq!(longest_from(&t, 0), 3);
+        assert_eq!(edges(&t, 1)[1].field, "questions[1].options[1].next");
+        assert_eq!(edges(&t, 0)[1].field, "questions[0].next");
+        assert_eq!(edges(&t, 2)[0].field, "questions[2]");
+    }
+}
