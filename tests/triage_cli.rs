@@ -366,3 +366,25 @@ fn check_fails_a_broken_questionnaire_naming_file_line_and_field() {
     );
     assert!(out.contains("DRAFT — not clinically approved"), "{out}");
 }
+
+#[test]
+fn import_refuses_an_edition_whose_questionnaire_skips_a_risk_question() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let mut files = signpost::directory::embedded();
+    let t = files.get_mut("triage.toml").unwrap();
+    let no =
+        "key = \"no\"\nlabel = \"No thoughts of ending their life or of hurting themselves\"\n";
+    assert!(t.contains(no));
+    *t = t.replace(no, &format!("{no}next = \"injury\"\n"));
+    let broken = tmp.path().join("broken");
+    signpost::directory::write_folder(&files, &broken).unwrap();
+    let o = signpost(&data, &["import", broken.to_str().unwrap(), "--yes"]);
+    assert_eq!(o.status.code(), Some(1), "{}", all(&o));
+    assert!(
+        all(&o).contains("a path reaches the end without asking risk question 'harm-others'"),
+        "{}",
+        all(&o)
+    );
+    assert!(all(&o).contains("refused whole"), "{}", all(&o));
+}
