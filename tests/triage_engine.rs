@@ -307,3 +307,25 @@ fn unknown_on_a_risk_question_raises_to_at_least_c_even_if_the_data_forgets() {
     w.answer(q, "wont-say").unwrap();
     assert_eq!(w.urgency(), Some("C"));
 }
+
+#[test]
+fn a_questionnaire_changed_mid_call_is_refused_not_a_crash() {
+    let dir = default_directory();
+    let mut w = walk_to("place");
+    let mut newer = dir.clone();
+    newer.triage.questions.retain(|q| q.id != "place");
+    let q = Questionnaire::of(&newer);
+    let before = w.clone();
+    assert_eq!(
+        w.answer(q, "Portsmouth"),
+        Err(Refusal::QuestionnaireChanged { id: "place".into() })
+    );
+    assert_eq!(w, before);
+    assert!(w.prompt(q).is_none());
+    w.emergency(q);
+    assert_eq!(
+        w.result(q).unwrap().urgency,
+        "A",
+        "the emergency jump still works"
+    );
+}

@@ -92,10 +92,7 @@ impl Walk {
         match &self.state.step {
             Step::Finished => return Err(Refusal::Finished),
             Step::Question { id } => {
-                let qi = q
-                    .triage
-                    .question_index(id)
-                    .expect("the walk only stops at questions of its questionnaire");
+                let qi = q.triage.question_index(id).ok_or_else(|| changed(id))?;
                 answer_question(q, &mut next, qi, value, lookup)?;
             }
             Step::ChoosePlace {
@@ -205,6 +202,11 @@ impl Walk {
         let before = std::mem::replace(&mut self.state, next);
         self.history.push(before);
     }
+}
+
+/// The walk's question is not in this questionnaire: a new edition arrived mid-call.
+fn changed(id: &str) -> Refusal {
+    Refusal::QuestionnaireChanged { id: id.to_string() }
 }
 
 /// Raise the urgency to at least `code`. Never lowers it: the most urgent level wins.
@@ -414,7 +416,7 @@ fn choose_place(
     });
     let qi = t
         .question_index(question)
-        .expect("the candidate step belongs to a question of this questionnaire");
+        .ok_or_else(|| changed(question))?;
     go(t, st, qi, graph::free_target(t, qi));
     Ok(())
 }

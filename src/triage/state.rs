@@ -100,6 +100,10 @@ pub struct Progress {
 pub enum Refusal {
     #[error("the questionnaire has no questions")]
     NoQuestions,
+    #[error(
+        "the questionnaire changed during this call (no question '{id}' now): start a new call"
+    )]
+    QuestionnaireChanged { id: String },
     #[error("the questions are finished: nothing is waiting for an answer")]
     Finished,
     #[error("no answer was given to '{question}'")]
