@@ -6,6 +6,7 @@
 
 pub mod model;
 
+pub mod hours;
 pub mod places;
 pub mod triage;
 

@@ -388,3 +388,31 @@ fn import_refuses_an_edition_whose_questionnaire_skips_a_risk_question() {
     );
     assert!(all(&o).contains("refused whole"), "{}", all(&o));
 }
+
+#[test]
+fn an_ambiguous_place_asks_which_and_a_near_miss_suggests() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = SIXTEEN_IN_PORTSMOUTH.to_vec();
+    a[6] = ("place", "Hook");
+    let o = triage(tmp.path(), &a, &["--format", "json"]);
+    assert_eq!(o.status.code(), Some(3), "{}", all(&o));
+    let v = json(&o);
+    assert_eq!(v["next"]["id"], "place.which");
+    let keys: Vec<&str> = v["next"]["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["fareham", "hart", "outside", "not-sure"]);
+    a.push(("place.which", "hart"));
+    let v = json(&triage(tmp.path(), &a, &["--format", "json"]));
+    assert_eq!(v["status"], "complete");
+    assert_eq!(v["place"]["id"], "hart");
+
+    a.pop();
+    a[6] = ("place", "Portsmuth");
+    let o = triage(tmp.path(), &a, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(all(&o).contains("Did you mean: Portsmouth?"), "{}", all(&o));
+}

@@ -1,12 +1,20 @@
 //! `signpost check [DIR]`: every problem with file, line and field; exit 1 on errors.
 
-use super::{Ctx, Format};
+use super::{CheckFormat, Ctx};
 use crate::directory::{self, Files};
 use crate::model::validate::CheckContext;
 use crate::model::{Date, Directory, Problem, Severity};
 use std::path::Path;
 
-pub fn run(ctx: &Ctx, dir: Option<&Path>, format: Format) -> Result<i32, String> {
+pub fn run(
+    ctx: &Ctx,
+    dir: Option<&Path>,
+    coverage: bool,
+    format: CheckFormat,
+) -> Result<i32, String> {
+    if format == CheckFormat::Csv && !coverage {
+        return Err("--format csv is only for --coverage".into());
+    }
     let (label, files): (String, Files) = match dir {
         Some(d) => match directory::read_folder(d) {
             Ok(f) => (d.display().to_string(), f),
@@ -20,6 +28,9 @@ pub fn run(ctx: &Ctx, dir: Option<&Path>, format: Format) -> Result<i32, String>
         },
         None => ("(built-in directory)".to_string(), directory::embedded()),
     };
+    if coverage {
+        return Ok(print_coverage(&files, format));
+    }
     let cctx = CheckContext {
         today: Date(ctx.now.date_naive()),
         stale_months: ctx.config.stale_months,
@@ -31,11 +42,11 @@ pub fn run(ctx: &Ctx, dir: Option<&Path>, format: Format) -> Result<i32, String>
         .count();
     let warnings = problems.len() - errors;
     match format {
-        Format::Json => {
+        CheckFormat::Json => {
             let v = serde_json::json!({ "directory": label, "errors": errors, "warnings": warnings, "problems": problems });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
-        Format::Text => {
+        CheckFormat::Text | CheckFormat::Csv => {
             for p in &problems {
                 println!("{}", prefixed(&label, p));
             }
@@ -69,5 +80,33 @@ fn prefixed(folder: &str, p: &crate::model::Problem) -> String {
         let mut q = p.clone();
         q.file = Path::new(folder).join(&p.file).display().to_string();
         q.to_string()
+    }
+}
+
+/// The coverage matrix of a directory that parses; parse problems otherwise (exit 1).
+fn print_coverage(files: &Files, format: CheckFormat) -> i32 {
+    match directory::parse(files) {
+        Err(problems) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            println!(
+                "{} error(s): no coverage without a readable directory",
+                problems.len()
+            );
+            1
+        }
+        Ok(dir) => {
+            let m = crate::places::coverage(&dir);
+            match format {
+                CheckFormat::Text => println!("{}", super::coverage::text(&m)),
+                CheckFormat::Csv => println!("{}", super::coverage::csv(&m)),
+                CheckFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&super::coverage::json(&m)).unwrap_or_default()
+                ),
+            }
+            0
+        }
     }
 }

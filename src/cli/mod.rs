@@ -1,12 +1,14 @@
 //! The command line: clap definitions and dispatch to one small module per command.
 
 mod check;
+pub mod coverage;
 mod editions;
 mod render;
 mod report_cmd;
 mod show;
 mod triage_cmd;
 mod triage_view;
+pub mod where_cmd;
 
 use crate::config::{resolve_paths, Config, Paths};
 use crate::model::Role;
@@ -53,21 +55,37 @@ pub enum Format {
     Json,
 }
 
+/// `check` also writes CSV, for the coverage matrix.
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a directory folder (default: the one built into this program).
     Check {
         dir: Option<PathBuf>,
+        /// Print the coverage matrix (place x age band x need) and its gaps instead.
+        #[arg(long)]
+        coverage: bool,
+        /// text or json; csv only with --coverage.
         #[arg(long, value_enum, default_value_t)]
-        format: Format,
+        format: CheckFormat,
     },
     /// List every service in the directory in use.
     List,
-    /// Show one service in full.
+    /// Show one service in full, with its week's hours and whether it is open.
     Show {
         id: String,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// London local time to answer for, "YYYY-MM-DD HH:MM" (default: now).
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        at: Option<String>,
     },
     /// Import a directory folder as a new edition (strict: an invalid edition is refused whole).
     Import {
@@ -92,6 +110,12 @@ pub enum Command {
     /// Walk the triage questionnaire with scripted answers (exit 3: more answers needed), or
     /// describe it.
     Triage(triage_cmd::TriageArgs),
+    /// Say which place a postcode, town or place name is (or every place it may be).
+    Where {
+        text: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
     Report(report_cmd::ReportArgs),
 }
@@ -141,9 +165,13 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         }
     };
     let result = match command {
-        Command::Check { dir, format } => check::run(&ctx, dir.as_deref(), *format),
+        Command::Check {
+            dir,
+            coverage,
+            format,
+        } => check::run(&ctx, dir.as_deref(), *coverage, *format),
         Command::List => show::list(&ctx),
-        Command::Show { id, format } => show::show(&ctx, id, *format),
+        Command::Show { id, format, at } => show::show(&ctx, id, *format, at.as_deref()),
         Command::Import { path, dry_run, yes } => editions::import(&ctx, path, *dry_run, *yes),
         Command::Export { path } => editions::export(&ctx, path),
         Command::Editions => editions::list(&ctx),
@@ -151,6 +179,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
         Command::Triage(args) => triage_cmd::run(&ctx, args),
+        Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
         Command::Report(args) => report_cmd::run(&ctx, args),
     };
     match result {

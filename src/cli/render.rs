@@ -1,6 +1,8 @@
 //! Plain-text and JSON views of a service for the command line; empty facts read "not confirmed".
 
-use crate::model::{Directory, HoursKind, Role, Service, Status};
+use crate::hours::{self, london, Calendar, State};
+use crate::model::{Directory, Hours, HoursKind, Role, Service, Status};
+use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 pub const NOT_CONFIRMED: &str = "not confirmed";
@@ -185,4 +187,76 @@ pub fn service_json(dir: &Directory, s: &Service, role: Role) -> Value {
         v["referral"] = json!(or_nc(&s.referral));
     }
     v
+}
+
+/// The week (Monday to Sunday) around `at` with its day marked "> ", the state at `at`, the next
+/// opening, and any contact's own hours. Marked with text, not colour: output may be a file.
+pub fn hours_at_text(dir: &Directory, s: &Service, role: Role, at: DateTime<Utc>) -> String {
+    let cal = Calendar::from(&dir.bank_holidays);
+    let today = london::local_date(at);
+    let mut out = vec![format!(
+        "Opening hours, week of {} (London time):",
+        hours::monday_of(today).format("%a %-d %b %Y")
+    )];
+    for d in hours::week(&s.hours, &cal, hours::monday_of(today)) {
+        let mark = if d.date == today { ">" } else { " " };
+        let mut text = d.text();
+        if d.bank_holiday && !text.contains("bank holiday") {
+            text.push_str(" [bank holiday]");
+        }
+        out.push(format!("{mark} {}  {text}", d.date.format("%a %d %b")));
+    }
+    let now = hours::status(&s.hours, &cal, at);
+    out.push(format!("At {}: {}", london::describe(at), now.text()));
+    out.push(format!(
+        "Next opening: {}",
+        next_opening_text(&s.hours, &cal, at)
+    ));
+    let own: Vec<_> = s
+        .contacts_for(role.shows_professional())
+        .filter(|c| c.hours.is_some())
+        .collect();
+    if !own.is_empty() {
+        out.push("Contacts with their own hours:".into());
+    }
+    for c in own {
+        let st = hours::contact_status(s, c, &cal, at);
+        out.push(format!("  {} {}: {}", c.kind.label(), c.value, st.text()));
+    }
+    out.join("\n")
+}
+
+fn next_opening_text(h: &Hours, cal: &Calendar, at: DateTime<Utc>) -> String {
+    let st = hours::status(h, cal, at);
+    match st.state {
+        State::Open { .. } => "open now".to_string(),
+        State::NotConfirmed => NOT_CONFIRMED.to_string(),
+        _ => match hours::next_opening(h, cal, at) {
+            Some(t) => london::describe(t),
+            None => format!("none in the next {} days", hours::SEARCH_DAYS),
+        },
+    }
+}
+
+pub fn hours_at_json(dir: &Directory, s: &Service, role: Role, at: DateTime<Utc>) -> Value {
+    let cal = Calendar::from(&dir.bank_holidays);
+    let today = london::local_date(at);
+    let st = hours::status(&s.hours, &cal, at);
+    let week: Vec<Value> = hours::week(&s.hours, &cal, hours::monday_of(today))
+        .iter()
+        .map(|d| json!({ "date": d.date.to_string(), "text": d.text(), "bank_holiday": d.bank_holiday, "today": d.date == today }))
+        .collect();
+    let contacts: Vec<Value> = s
+        .contacts_for(role.shows_professional())
+        .filter(|c| c.hours.is_some())
+        .map(|c| json!({ "value": c.display_value(), "text": hours::contact_status(s, c, &cal, at).text() }))
+        .collect();
+    json!({
+        "at": at.to_rfc3339(), "at_local": london::describe(at),
+        "open": st.is_open(), "text": st.text(),
+        "closes_at": st.closes_at().map(|t| t.to_rfc3339()),
+        "next_opening": hours::next_opening(&s.hours, &cal, at).map(|t| t.to_rfc3339()),
+        "next_change": st.next_change.map(|t| t.to_rfc3339()),
+        "week": week, "contacts": contacts,
+    })
 }

@@ -1,6 +1,6 @@
 //! `signpost list` and `signpost show ID`.
 
-use super::render::{service_json, service_text};
+use super::render::{hours_at_json, hours_at_text, service_json, service_text};
 use super::{notices, Ctx, Format};
 
 pub fn list(ctx: &Ctx) -> Result<i32, String> {
@@ -29,7 +29,11 @@ pub fn list(ctx: &Ctx) -> Result<i32, String> {
     Ok(0)
 }
 
-pub fn show(ctx: &Ctx, id: &str, format: Format) -> Result<i32, String> {
+pub fn show(ctx: &Ctx, id: &str, format: Format, at: Option<&str>) -> Result<i32, String> {
+    let at = match at {
+        Some(text) => crate::hours::parse_local(text)?,
+        None => ctx.now,
+    };
     let s = ctx.open()?;
     notices(&s);
     let Some(svc) = s.directory.service(id) else {
@@ -49,12 +53,15 @@ pub fn show(ctx: &Ctx, id: &str, format: Format) -> Result<i32, String> {
         return Err(format!("no service with id '{id}'{hint}"));
     };
     match format {
-        Format::Text => println!("{}", service_text(&s.directory, svc, ctx.role)),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&service_json(&s.directory, svc, ctx.role))
-                .unwrap_or_default()
-        ),
+        Format::Text => {
+            println!("{}", service_text(&s.directory, svc, ctx.role));
+            println!("{}", hours_at_text(&s.directory, svc, ctx.role, at));
+        }
+        Format::Json => {
+            let mut v = service_json(&s.directory, svc, ctx.role);
+            v["hours_at"] = hours_at_json(&s.directory, svc, ctx.role, at);
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
     }
     Ok(0)
 }
