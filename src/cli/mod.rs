@@ -7,6 +7,8 @@ mod feeds;
 mod render;
 mod report_cmd;
 mod show;
+mod triage_cmd;
+mod triage_view;
 pub mod where_cmd;
 
 use crate::config::{resolve_paths, Config, Paths};
@@ -151,6 +153,9 @@ pub enum Command {
     Reset,
     /// Print where data, config and log live.
     Paths,
+    /// Walk the triage questionnaire with scripted answers (exit 3: more answers needed), or
+    /// describe it.
+    Triage(triage_cmd::TriageArgs),
     /// Say which place a postcode, town or place name is (or every place it may be).
     Where {
         text: String,
@@ -247,6 +252,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Rollback => editions::rollback(&ctx),
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
+        Command::Triage(args) => triage_cmd::run(&ctx, args),
         Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
         Command::Report(args) => report_cmd::run(&ctx, args),
     };
