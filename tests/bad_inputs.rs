@@ -137,7 +137,8 @@ fn unreadable_and_empty_editions_are_refused_and_nothing_changes() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let (list_before, _) = installed(&data, tmp.path());
-    let cases: [(&str, Box<dyn Fn(&Path)>, &str); 4] = [
+    type Breakage = Box<dyn Fn(&Path)>;
+    let cases: [(&str, Breakage, &str); 4] = [
         (
             "non-UTF-8",
             Box::new(|d: &Path| std::fs::write(d.join(HAVEN), [0x69, 0x64, 0xff]).unwrap()),
