@@ -8,6 +8,7 @@ pub mod model;
 
 pub mod hours;
 pub mod places;
+pub mod triage;
 
 pub mod search;
 

@@ -3,7 +3,7 @@
 use super::{CheckFormat, Ctx};
 use crate::directory::{self, Files};
 use crate::model::validate::CheckContext;
-use crate::model::{Date, Severity};
+use crate::model::{Date, Directory, Problem, Severity};
 use std::path::Path;
 
 pub fn run(
@@ -35,7 +35,7 @@ pub fn run(
         today: Date(ctx.now.date_naive()),
         stale_months: ctx.config.stale_months,
     };
-    let (_dir, problems) = directory::check(&files, cctx);
+    let (_dir, problems) = edition_problems(&files, cctx);
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -57,6 +57,20 @@ pub fn run(
         }
     }
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Every problem with an edition: the directory's own checks and the questionnaire's proofs
+/// (every question reached, every path ends and asks every risk question). `import` uses this
+/// too, so an edition whose questionnaire fails is refused whole.
+pub fn edition_problems(files: &Files, cctx: CheckContext) -> (Option<Directory>, Vec<Problem>) {
+    let (dir, mut problems) = directory::check(files, cctx);
+    if let Some(dir) = &dir {
+        let mut triage = crate::triage::check(&dir.triage);
+        directory::parse::locate(files, &mut triage);
+        problems.extend(triage);
+        problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    }
+    (dir, problems)
 }
 
 fn prefixed(folder: &str, p: &crate::model::Problem) -> String {

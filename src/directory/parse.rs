@@ -77,6 +77,7 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         triage: required(files, "triage.toml", &mut problems),
         bank_holidays: optional(files, "bank-holidays.toml", &mut problems),
         accepted_gaps: optional(files, "accepted-gaps.toml", &mut problems),
+        feed_taxonomy: optional(files, "feed-taxonomy.toml", &mut problems),
         services: Vec::new(),
     };
     for (name, content) in files.range("services/".to_string()..) {

@@ -1,5 +1,4 @@
-//! Several names typed together ("Hook, Hart", "Newport IOW", "PO6 3LX Cosham"): each part is
-//! looked up alone, and only the places every part agrees on are kept — never a guess.
+//! Names typed together ("Hook, Hart", "Newport IOW"): keep only places every part agrees on.
 
 use super::index::PlaceIndex;
 use crate::model::place::{Candidate, Lookup};

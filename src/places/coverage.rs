@@ -1,5 +1,4 @@
-//! The coverage matrix: for each local place, age band and need, which services a handler could
-//! give — so a gap (nothing local and confirmed) is visible before a caller finds it.
+//! The coverage matrix: place × age band × need → the services a handler could give; gaps shown.
 
 use super::serves::{serves, Reach, Serves};
 use crate::model::{AgeFit, Directory, Service, Status};

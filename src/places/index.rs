@@ -7,8 +7,7 @@ use crate::model::place::{Candidate, Lookup};
 use crate::model::PlacesFile;
 use std::collections::{HashMap, HashSet};
 
-/// How the answer names the area as a whole; also the label of [`Candidate::OutsideArea`].
-pub const AREA: &str = "Hampshire and the Isle of Wight";
+/// The label of [`Candidate::OutsideArea`] in every answer.
 pub const OUTSIDE: &str = "outside Hampshire and the Isle of Wight";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Place lookup (postcode, town, place name → place) and "does this service serve this place".
-//!
-//! A caller sent to a service that does not cover where they live is a safety incident, so the
-//! lookup never silently picks one of several places: it answers with every candidate and why.
+
+// A caller sent to a service that does not cover where they live is a safety incident, so the
+// lookup never silently picks one of several places: it answers with every candidate and why.
 
 mod combine;
 pub mod coverage;
@@ -15,7 +15,7 @@ mod suggest;
 mod fixture;
 
 pub use coverage::{coverage, AgeBand, Cell, Matrix, AGE_BANDS};
-pub use index::{PlaceIndex, AREA, OUTSIDE};
+pub use index::{PlaceIndex, OUTSIDE};
 pub use serves::{is_within, reach_of, serves, Reach, Serves};
 
 use crate::model::place::Lookup;
