@@ -161,7 +161,12 @@ fn criterion_benches(c: &mut Criterion, sizes: &mut [Size], files10k: &signpost:
             g.bench_function("all-queries", |b| {
                 b.iter_custom(|iters| {
                     (0..iters)
-                        .map(|_| QUERIES.iter().map(|q| naive.type_query(q).1).sum::<Duration>())
+                        .map(|_| {
+                            QUERIES
+                                .iter()
+                                .map(|q| naive.type_query(q).1)
+                                .sum::<Duration>()
+                        })
                         .sum()
                 })
             });
@@ -252,10 +257,12 @@ fn report(sizes: &mut [Size], files10k: &signpost::directory::Files) {
             Some(nv) => {
                 let runs: Vec<(Duration, Duration)> = (0..3)
                     .map(|_| {
-                        QUERIES.iter().fold((Duration::ZERO, Duration::ZERO), |acc, q| {
-                            let (w, t) = nv.type_query(q);
-                            (acc.0.max(w), acc.1 + t)
-                        })
+                        QUERIES
+                            .iter()
+                            .fold((Duration::ZERO, Duration::ZERO), |acc, q| {
+                                let (w, t) = nv.type_query(q);
+                                (acc.0.max(w), acc.1 + t)
+                            })
                     })
                     .collect();
                 let crit = criterion_median(&format!("naive-{l}"), "all-queries");
@@ -279,7 +286,7 @@ fn report(sizes: &mut [Size], files10k: &signpost::directory::Files) {
             ratio(naive_total, total),
             ratio(naive_worst, worst),
             ms(refresh),
-        ).replace("{reps}", &reps.to_string()));
+        ));
         match size.n {
             10_000 => {
                 verdicts.push(format!(

@@ -67,7 +67,9 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
             for (c, n) in candidates.iter().zip(names) {
                 match c {
                     Candidate::Place(id) => eprintln!("  --where {id:<24} {n}"),
-                    Candidate::OutsideArea => eprintln!("  --where outside               {OUTSIDE}"),
+                    Candidate::OutsideArea => {
+                        eprintln!("  --where outside               {OUTSIDE}")
+                    }
                 }
             }
             eprintln!("Ask the caller which, and search again with one of these.");

@@ -2,10 +2,10 @@
 //! match without it.
 
 use super::facts::{age_rank, category_bit};
+use super::open_now;
 use super::place::PlaceScope;
 use super::query::Query;
 use super::results::{Empty, Filter};
-use super::open_now;
 use super::searcher::Searcher;
 use super::terms::TermMatch;
 use crate::model::Status;

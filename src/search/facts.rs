@@ -29,7 +29,10 @@ impl Facts {
                 .iter()
                 .any(|a| matches!(a, Access::SelfReferral | Access::WalkIn)),
             status: s.status,
-            direct_public: s.contacts.iter().any(|c| c.is_public() && c.kind.is_direct()),
+            direct_public: s
+                .contacts
+                .iter()
+                .any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
         }
     }

@@ -263,7 +263,10 @@ impl Index {
 
     /// Short-field words beginning with this character.
     pub fn short_starting_with(&self, c: char) -> &[u32] {
-        self.short_by_first.get(&c).map(Vec::as_slice).unwrap_or(&[])
+        self.short_by_first
+            .get(&c)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Short-field words of exactly this many characters.
@@ -310,7 +313,10 @@ mod tests {
         let r = idx.prefix_range("cr");
         let ws: Vec<&str> = r.map(|i| idx.word(i)).collect();
         assert_eq!(ws, ["crisis", "cruse"]);
-        assert!(idx.short_starting_with('b').is_empty(), "description words are not short");
+        assert!(
+            idx.short_starting_with('b').is_empty(),
+            "description words are not short"
+        );
         assert_eq!(idx.name_rank, vec![0, 1]);
     }
 }

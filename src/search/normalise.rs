@@ -75,7 +75,11 @@ fn tokenise<const ORIGINS: bool>(
             sc.origin.clear();
         }
     }
-    fn end_joined(sc: &mut Scratch, parts: &mut usize, emit: &mut impl FnMut(&str, &[usize], bool)) {
+    fn end_joined(
+        sc: &mut Scratch,
+        parts: &mut usize,
+        emit: &mut impl FnMut(&str, &[usize], bool),
+    ) {
         if *parts > 1 {
             emit(&sc.joined, &sc.joined_origin, true);
         }
@@ -149,8 +153,14 @@ mod tests {
 
     #[test]
     fn hyphenated_words_also_join() {
-        assert_eq!(words("self-harm support"), ["self", "harm", "selfharm", "support"]);
-        assert_eq!(words("Lee-on-the-Solent"), ["lee", "on", "the", "solent", "leeonthesolent"]);
+        assert_eq!(
+            words("self-harm support"),
+            ["self", "harm", "selfharm", "support"]
+        );
+        assert_eq!(
+            words("Lee-on-the-Solent"),
+            ["lee", "on", "the", "solent", "leeonthesolent"]
+        );
         assert_eq!(words("Mind - Infoline"), ["mind", "infoline"]);
         assert_eq!(query_terms("self-harm"), ["self", "harm"]);
     }

@@ -95,7 +95,13 @@ impl OpenStates {
     }
 
     /// Work out the status at `at` of every pattern these services use.
-    pub fn prepare(&mut self, services: &[Service], cal: &Calendar, at: DateTime<Utc>, docs: &[u32]) {
+    pub fn prepare(
+        &mut self,
+        services: &[Service],
+        cal: &Calendar,
+        at: DateTime<Utc>,
+        docs: &[u32],
+    ) {
         if self.at != Some(at) {
             self.status.iter_mut().for_each(|s| *s = None);
             self.at = Some(at);

@@ -166,7 +166,9 @@ impl Searcher {
     /// Text relevance of every service matching every word, with the whole-name bonuses.
     fn text_candidates(&mut self, terms: &[String]) -> (Vec<Arc<TermMatch>>, Vec<(u32, u16)>) {
         if terms.is_empty() {
-            let all = (0..self.dir.services.len() as u32).map(|d| (d, 0)).collect();
+            let all = (0..self.dir.services.len() as u32)
+                .map(|d| (d, 0))
+                .collect();
             return (Vec::new(), all);
         }
         let matches: Vec<Arc<TermMatch>> = terms.iter().map(|t| self.term(t)).collect();

@@ -269,7 +269,11 @@ mod tests {
         let services = [svc("HIVE Portsmouth", ""), svc("Live chat line", "")];
         let idx = Index::build(&services);
         let m = run(&idx, 2, "hive");
-        assert_eq!(m.docs, vec![0], "'live' is one edit from 'hive' but 'hive' exists");
+        assert_eq!(
+            m.docs,
+            vec![0],
+            "'live' is one edit from 'hive' but 'hive' exists"
+        );
         let m = run(&idx, 2, "hiev");
         assert_eq!(m.best[0], weight(Field::Name, Kind::Edit));
     }
