@@ -35,9 +35,18 @@ fn place_levels() -> Vec<(&'static str, Option<PlaceInput>)> {
         ("anywhere", None),
         ("district (Havant)", Some(PlaceInput::Id("havant".into()))),
         ("town alias (Ryde)", Some(PlaceInput::Text("Ryde".into()))),
-        ("place (Portsmouth)", Some(PlaceInput::Id("portsmouth".into()))),
-        ("postcode (SO16, straddles)", Some(PlaceInput::Text("SO16".into()))),
-        ("county (Hampshire)", Some(PlaceInput::Id("hampshire".into()))),
+        (
+            "place (Portsmouth)",
+            Some(PlaceInput::Id("portsmouth".into())),
+        ),
+        (
+            "postcode (SO16, straddles)",
+            Some(PlaceInput::Text("SO16".into())),
+        ),
+        (
+            "county (Hampshire)",
+            Some(PlaceInput::Id("hampshire".into())),
+        ),
         ("area (HIOW)", Some(PlaceInput::Id("hiow".into()))),
         ("outside the area", Some(PlaceInput::OutsideArea)),
     ]
@@ -72,8 +81,13 @@ fn filters() -> Vec<F> {
     let mut v = vec![F::None, F::OpenNow, F::SelfReferral];
     v.extend([0, 9, 15, 16, 17, 18, 19, 25, 40, 80].map(F::Age));
     v.extend(
-        [Category::Bereavement, Category::Crisis, Category::Alcohol, Category::Gambling]
-            .map(F::Cat),
+        [
+            Category::Bereavement,
+            Category::Crisis,
+            Category::Alcohol,
+            Category::Gambling,
+        ]
+        .map(F::Cat),
     );
     v
 }
@@ -114,9 +128,16 @@ fn each_filter_at_every_place_level_keeps_exactly_the_services_that_fit() {
                 .collect();
             let got: BTreeSet<&str> = r.hits().map(|h| h.id.as_str()).collect();
             assert_eq!(got, expected, "{level}, {f:?}");
-            assert_eq!(r.total(), got.len(), "{level}, {f:?}: counts match the hits");
+            assert_eq!(
+                r.total(),
+                got.len(),
+                "{level}, {f:?}: counts match the hits"
+            );
             if got.is_empty() {
-                assert!(r.empty.is_some(), "{level}, {f:?}: an empty result explains itself");
+                assert!(
+                    r.empty.is_some(),
+                    "{level}, {f:?}: an empty result explains itself"
+                );
             }
         }
     }
@@ -131,7 +152,12 @@ fn every_hit_says_where_and_why() {
         for h in s.search(&q).hits() {
             use signpost::search::ReasonKind;
             let kinds: Vec<ReasonKind> = h.reasons.iter().map(|r| r.kind).collect();
-            assert!(kinds.contains(&ReasonKind::Place), "{level} {}: {:?}", h.id, h.reasons);
+            assert!(
+                kinds.contains(&ReasonKind::Place),
+                "{level} {}: {:?}",
+                h.id,
+                h.reasons
+            );
             let age_said = kinds.contains(&ReasonKind::Age)
                 || h.checks.iter().any(|c| c.starts_with("age may not fit"));
             assert!(age_said, "{level} {}: {:?} {:?}", h.id, h.reasons, h.checks);
@@ -146,29 +172,62 @@ fn a_county_search_marks_district_services_check_before_giving() {
     let r = s.search(&Query::new("", wed()).place_id("hampshire"));
     let h = hit(&r, "andover-mind").expect("a Test Valley service is a part of Hampshire");
     assert_ne!(h.group, Group::Reachable);
-    assert!(h.checks.iter().any(|c| c.contains("check it covers")), "{:?}", h.checks);
+    assert!(
+        h.checks.iter().any(|c| c.contains("check it covers")),
+        "{:?}",
+        h.checks
+    );
 }
 
 #[test]
 fn age_boundaries() {
     let mut s = searcher();
     let q = |age: u8| Query::new("childline", wed()).age(age);
-    assert!(hit(&s.search(&q(18)), "childline").is_some(), "Childline takes 18");
+    assert!(
+        hit(&s.search(&q(18)), "childline").is_some(),
+        "Childline takes 18"
+    );
     let r = s.search(&q(19));
     assert!(hit(&r, "childline").is_none(), "Childline is under 19 only");
-    assert!(r.empty.as_ref().unwrap().message.contains("1 would match without the age filter"));
+    assert!(r
+        .empty
+        .as_ref()
+        .unwrap()
+        .message
+        .contains("1 would match without the age filter"));
 
     let hub = |age: u8| Query::new("", wed()).place_id("portsmouth").age(age);
     let r = s.search(&hub(16));
     let h = hit(&r, "portsmouth-mental-health-hub").expect("the Hub takes 16");
-    assert!(h.reasons.iter().any(|x| x.text == "age 16 within 16+"), "{:?}", h.reasons);
+    assert_eq!(h.group, Group::Reachable, "{:?}", h.checks);
+    assert!(
+        h.reasons
+            .iter()
+            .any(|x| x.text == "age 16: ages 16+ (upper limit not confirmed)"),
+        "{:?}",
+        h.reasons
+    );
     assert!(hit(&s.search(&hub(15)), "portsmouth-mental-health-hub").is_none());
+    // Above its stated minimum with no upper limit given: unknown is not "no limit".
+    let r = s.search(&hub(40));
+    let h = hit(&r, "portsmouth-mental-health-hub").unwrap();
+    assert_eq!(h.group, Group::CheckFirst);
+    assert!(
+        h.checks
+            .contains(&"age may not fit: ages 16+ (upper limit not confirmed)".to_string()),
+        "{:?}",
+        h.checks
+    );
 
     let camhs = |age: u8| Query::new("camhs", wed()).place_id("southampton").age(age);
     let r = s.search(&camhs(18));
     let h = hit(&r, "southampton-camhs").expect("18 is at CAMHS's unclear boundary");
     assert_eq!(h.group, Group::CheckFirst);
-    assert!(h.checks.iter().any(|c| c.contains("unclear boundary")), "{:?}", h.checks);
+    assert!(
+        h.checks.iter().any(|c| c.contains("unclear boundary")),
+        "{:?}",
+        h.checks
+    );
     let r = s.search(&camhs(12));
     let h = hit(&r, "southampton-camhs").unwrap();
     assert_eq!(h.group, Group::Reachable, "12 fits plainly: {:?}", h.checks);
@@ -191,11 +250,28 @@ fn three_groups_with_reasons() {
 
     let haven = hit(&r, "iow-safe-haven").unwrap();
     assert_eq!(haven.group, Group::CheckFirst);
-    assert!(haven.checks.iter().any(|c| c.starts_with("record unconfirmed")), "{:?}", haven.checks);
-    assert!(haven.checks.iter().any(|c| c.starts_with("hours not confirmed")), "{:?}", haven.checks);
+    assert!(
+        haven
+            .checks
+            .iter()
+            .any(|c| c.starts_with("record unconfirmed")),
+        "{:?}",
+        haven.checks
+    );
+    assert!(
+        haven
+            .checks
+            .iter()
+            .any(|c| c.starts_with("hours not confirmed")),
+        "{:?}",
+        haven.checks
+    );
 
     // Groups come in order, each ranked; every hit is in the group it says.
-    assert_eq!(r.groups.iter().map(|g| g.group).collect::<Vec<_>>(), Group::ALL);
+    assert_eq!(
+        r.groups.iter().map(|g| g.group).collect::<Vec<_>>(),
+        Group::ALL
+    );
     for g in &r.groups {
         assert!(g.hits.iter().all(|h| h.group == g.group));
         assert_eq!(g.total, g.hits.len());
@@ -226,13 +302,24 @@ fn handlers_never_get_professional_contacts() {
     let q = Query::new("talking", wed());
     let handler = s.search(&q);
     let h = hit(&handler, id).unwrap();
-    assert!(h.contacts.iter().all(|c| c.audience == Audience::Public), "{:?}", h.contacts);
+    assert!(
+        h.contacts.iter().all(|c| c.audience == Audience::Public),
+        "{:?}",
+        h.contacts
+    );
     for h in handler.hits() {
-        assert!(h.contacts.iter().all(|c| c.audience == Audience::Public), "{}", h.id);
+        assert!(
+            h.contacts.iter().all(|c| c.audience == Audience::Public),
+            "{}",
+            h.id
+        );
     }
     let clinician = s.search(&q.clone().role(Role::Clinician));
     let h = hit(&clinician, id).unwrap();
-    assert!(h.contacts.iter().any(|c| c.audience == Audience::Professional));
+    assert!(h
+        .contacts
+        .iter()
+        .any(|c| c.audience == Audience::Professional));
 }
 
 #[test]
@@ -252,14 +339,38 @@ fn results_are_deterministic() {
     }
     for q in &queries {
         let first = a.search(q);
-        assert_eq!(first, a.search(q), "same searcher, same answer: {:?}", q.text);
-        assert_eq!(first, b.search(q), "other searcher, same answer: {:?}", q.text);
+        assert_eq!(
+            first,
+            a.search(q),
+            "same searcher, same answer: {:?}",
+            q.text
+        );
+        assert_eq!(
+            first,
+            b.search(q),
+            "other searcher, same answer: {:?}",
+            q.text
+        );
     }
-    // Ties are broken by name: equal relevance, reach and age sort alphabetically.
+    // Ties are broken by name: with an empty query every hit ties on relevance, so within a
+    // group hits of equal reach and open-now state come in name order.
     let r = a.search(&Query::new("", wed()));
-    for g in &r.groups {
-        assert!(!g.hits.is_empty() || g.total == 0);
-    }
+    let dir = directory();
+    let national_checks: Vec<String> = r
+        .group(Group::CheckFirst)
+        .hits
+        .iter()
+        .filter(|h| {
+            let svc = dir.service(&h.id).unwrap();
+            svc.areas == ["national"] && svc.hours.kind == signpost::model::HoursKind::NotConfirmed
+        })
+        .map(|h| h.name.to_lowercase())
+        .collect();
+    assert!(national_checks.len() > 3);
+    assert!(
+        national_checks.windows(2).all(|w| w[0] <= w[1]),
+        "{national_checks:?}"
+    );
 }
 
 #[test]
@@ -270,24 +381,40 @@ fn an_empty_result_says_which_filter_excluded_everything() {
     let e = r.empty.unwrap();
     assert_eq!(
         e.message,
-        "no service in Isle of Wight matches 'lighthouse'; 2 would match without the place filter"
+        "no service in Isle of Wight matches 'lighthouse'; 44 would fit without the search words; 2 would match without the place filter"
     );
-    assert_eq!(e.without, vec![(Filter::Text, 0), (Filter::Place, 2)]);
+    assert_eq!(e.without, vec![(Filter::Text, 44), (Filter::Place, 2)]);
 
-    let r = s.search(&Query::new("gambling", wed()).place_text("PO30").age(9).open_now());
-    let e = r.empty.expect("nothing gambling-related is open for a 9-year-old... or is it?");
-    assert!(e.message.starts_with("no service for age 9 in Isle of Wight open now matches 'gambling'"), "{}", e.message);
+    let r = s.search(&Query::new("mix", wed()).place_text("PO30").age(9));
+    let e = r.empty.expect("The Mix is for 11 to 25");
+    assert!(
+        e.message
+            .starts_with("no service for age 9 in Isle of Wight matches 'mix'")
+            && e.message
+                .ends_with("; 1 would match without the age filter"),
+        "{}",
+        e.message
+    );
 
     let r = s.search(&Query::new("xyzzy", wed()));
     let e = r.empty.unwrap();
-    assert!(e.message.contains("nothing in the directory matches 'xyzzy'"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("nothing in the directory matches 'xyzzy'"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
 fn outside_the_area_gives_national_services_and_says_so() {
     let mut s = searcher();
     let r = s.search(&Query::new("", wed()).place_text("SW1A 1AA"));
-    assert!(matches!(r.place, PlaceScope::OutsideArea { .. }), "{:?}", r.place);
+    assert!(
+        matches!(r.place, PlaceScope::OutsideArea { .. }),
+        "{:?}",
+        r.place
+    );
     assert!(r.notes.iter().any(|n| n.starts_with("Outside the area")));
     assert!(r.total() > 0);
     let dir = directory();
@@ -307,6 +434,43 @@ fn an_unclear_place_shows_only_services_right_for_every_candidate() {
     assert_eq!(names, &["Southampton", "Test Valley"]);
     assert!(hit(&r, "southampton-camhs").is_none(), "Southampton only");
     assert!(hit(&r, "andover-mind").is_none(), "Test Valley only");
-    assert!(hit(&r, "mountbatten-hampshire-bereavement").is_some(), "serves both");
+    assert!(
+        hit(&r, "mountbatten-hampshire-bereavement").is_some(),
+        "serves both"
+    );
     assert!(r.notes.iter().any(|n| n.starts_with("Place unclear")));
+}
+
+#[test]
+fn a_response_window_counts_what_opens_within_it_as_reachable() {
+    let mut s = searcher();
+    let four_hours = s.search(&Query::new("calm", wed()).within(240));
+    let h = hit(&four_hours, "calm").unwrap();
+    assert_eq!(h.group, Group::Reachable);
+    assert_eq!(h.hours, "opens 17:00, within 4 hours");
+    let one_hour = s.search(&Query::new("calm", wed()).within(60));
+    let h = hit(&one_hour, "calm").unwrap();
+    assert_eq!(h.group, Group::ClosedNow);
+    assert_eq!(h.next_opening, Some(at("2026-07-01 17:00")));
+    let kept = s.search(&Query::new("calm", wed()).within(60).open_now());
+    assert!(kept.is_empty());
+    assert!(kept
+        .empty
+        .unwrap()
+        .message
+        .contains("reachable within 1 hour"));
+}
+
+#[test]
+fn results_say_when_to_search_again() {
+    let mut s = searcher();
+    let r = s.search(&Query::new("", wed()));
+    let next = r.next_change.expect("something opens or closes this week");
+    assert!(next > wed());
+    let later = s.search(&Query::new("", next));
+    let changed = r
+        .hits()
+        .filter(|h| hit(&later, &h.id).map(|l| l.group) != Some(h.group))
+        .count();
+    assert!(changed > 0, "at {next} some hit changes group");
 }

@@ -98,6 +98,7 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
         at,
         role: ctx.role,
         limit: None,
+        within_minutes: None,
     };
     let results = searcher.search(&q);
     match a.format {

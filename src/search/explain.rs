@@ -3,7 +3,7 @@
 
 use super::facts::{age_rank, category_bit};
 use super::open_now;
-use super::place::PlaceScope;
+use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Empty, Filter};
 use super::searcher::Searcher;
@@ -24,8 +24,13 @@ fn phrases(q: &Query, scope: &PlaceScope) -> Vec<String> {
         let labels: Vec<&str> = q.categories.iter().map(|c| c.label()).collect();
         p.push(format!("in category {}", labels.join(" or ")));
     }
-    if q.open_now {
-        p.push("open now".to_string());
+    match (q.open_now, q.within_minutes) {
+        (true, None) => p.push("open now".to_string()),
+        (true, Some(w)) => p.push(format!(
+            "reachable within {}",
+            crate::hours::text::window(w)
+        )),
+        _ => {}
     }
     if q.self_referral_only {
         p.push("taking self-referrals".to_string());
@@ -38,10 +43,10 @@ pub(crate) fn explain(
     q: &Query,
     scope: &PlaceScope,
     terms: &[Arc<TermMatch>],
-    placements: &[u8],
+    placements: &[Option<Placement>],
 ) -> Empty {
     let open_states = if q.open_now {
-        searcher.all_open(q.at)
+        searcher.all_open(q.at, q.within_minutes)
     } else {
         Vec::new()
     };
@@ -70,7 +75,7 @@ pub(crate) fn explain(
         if terms.iter().any(|t| t.best[d] == 0) {
             mask |= Filter::Text.bit();
         }
-        if placements[d] == 0 {
+        if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
         if age_rank(&s.age, q.age).is_none() {

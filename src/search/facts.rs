@@ -62,18 +62,15 @@ pub fn age_rank(range: &AgeRange, age: Option<u8>) -> Option<u8> {
     }
 }
 
-/// "age 15 within 11–25", "age 15: all ages", "age 40 within 18+".
+/// "age 15 within 11–25", "age 15: all ages", "age 40 within 18+"; with a bound not
+/// confirmed, the range as the record states it.
 pub fn age_reason(range: &AgeRange, age: u8) -> String {
     use crate::model::AgeBound::*;
-    let bound = |b| match b {
-        Years(n) => n.to_string(),
-        NoLimit => "any".to_string(),
-        Unknown => "?".to_string(),
-    };
     match (range.min, range.max) {
         (NoLimit | Years(0), NoLimit) => format!("age {age}: all ages"),
+        (Years(a), Years(b)) => format!("age {age} within {a}–{b}"),
         (Years(a), NoLimit) => format!("age {age} within {a}+"),
         (NoLimit, Years(b)) => format!("age {age} within up to {b}"),
-        (a, b) => format!("age {age} within {}–{}", bound(a), bound(b)),
+        _ => format!("age {age}: {range}"),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::facts::{age_reason, category_bit};
 use super::highlight::text_matches;
+use super::open_now;
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Group, Hit, Reason, ReasonKind};
@@ -63,22 +64,21 @@ pub(crate) fn build_hit(
         }
     }
 
-    let status = searcher.status_of(doc, q.at);
-    let hours = status.text();
-    let next_opening = match status.state {
-        State::Closed { next_open } => next_open,
-        _ => None,
-    };
-    match status.state {
-        State::Open { .. } | State::Closed { .. } => reasons.push(Reason {
-            kind: ReasonKind::Hours,
-            text: hours.clone(),
-        }),
-        State::MayBeClosedBankHoliday => checks.push(hours.clone()),
-        State::NotConfirmed => checks.push(if s.hours.wording.is_empty() {
+    let judged = searcher.judged(doc, q.at, q.within_minutes);
+    let hours = judged.text();
+    let next_opening = judged.next_opening();
+    match (judged.status.state, judged.code()) {
+        (State::MayBeClosedBankHoliday, _) => checks.push(judged.status.text()),
+        (State::NotConfirmed, _) => checks.push(if s.hours.wording.is_empty() {
             "hours not confirmed".to_string()
         } else {
             format!("hours not confirmed (source says \"{}\")", s.hours.wording)
+        }),
+        // With a window, "reachable" is about the window even when it is open now.
+        (_, open_now::UNSURE) => checks.push(hours.clone()),
+        _ => reasons.push(Reason {
+            kind: ReasonKind::Hours,
+            text: hours.clone(),
         }),
     }
 

@@ -2,7 +2,7 @@
 //! services share a handful of patterns ("Mon–Fri 9–5", "24/7"), so a 100k directory needs a
 //! few hundred hours calculations per minute, not 100k.
 
-use crate::hours::{self, Calendar, State, Status};
+use crate::hours::{self, Calendar, Reach, ReachKind, State, Status};
 use crate::model::{Hours, Service};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -53,9 +53,54 @@ pub struct OpenStates {
     class_of: Vec<u32>,
     /// Per pattern: a service that has it.
     example: Vec<u32>,
-    at: Option<DateTime<Utc>>,
-    /// Per pattern: its status at `at`, once worked out.
-    status: Vec<Option<Status>>,
+    /// The instant and response window (minutes; `None`: open now) the answers are for.
+    at: Option<(DateTime<Utc>, Option<u32>)>,
+    /// Per pattern: its answer for `at`, once worked out.
+    status: Vec<Option<Judged>>,
+}
+
+/// One pattern's answer: its status now and, with a response window, whether it can be reached
+/// within it (open now and not closing within 30 minutes, or opening within the window).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judged {
+    pub status: Status,
+    pub reach: Option<Reach>,
+}
+
+impl Judged {
+    /// What a handler reads: "open until 22:00", or with a window "opens Mon 09:00, within 3 days".
+    pub fn text(&self) -> String {
+        match &self.reach {
+            Some(r) => r.reason(),
+            None => self.status.text(),
+        }
+    }
+
+    /// The next certain opening when it is not reachable now.
+    pub fn next_opening(&self) -> Option<DateTime<Utc>> {
+        match self.reach.map(|r| r.kind) {
+            Some(ReachKind::OpensWithin { opens }) => Some(opens),
+            Some(ReachKind::ClosingSoon { next_open, .. })
+            | Some(ReachKind::NotWithin { next_open })
+            | Some(ReachKind::Unsure { next_open, .. }) => next_open,
+            Some(ReachKind::OpenNow { .. }) => None,
+            None => match self.status.state {
+                State::Closed { next_open } => next_open,
+                _ => None,
+            },
+        }
+    }
+
+    pub fn code(&self) -> u8 {
+        match (self.reach.map(|r| r.kind), self.status.state) {
+            (Some(ReachKind::OpenNow { .. } | ReachKind::OpensWithin { .. }), _) => OPEN,
+            (Some(ReachKind::Unsure { .. }), _) => UNSURE,
+            (Some(_), _) => CLOSED,
+            (None, State::Open { .. }) => OPEN,
+            (None, State::Closed { .. }) => CLOSED,
+            (None, _) => UNSURE,
+        }
+    }
 }
 
 impl OpenStates {
@@ -94,17 +139,19 @@ impl OpenStates {
         self.example.len()
     }
 
-    /// Work out the status at `at` of every pattern these services use.
+    /// Work out the answer at `at` (within `window` minutes, if given) of every pattern these
+    /// services use.
     pub fn prepare(
         &mut self,
         services: &[Service],
         cal: &Calendar,
         at: DateTime<Utc>,
+        window: Option<u32>,
         docs: &[u32],
     ) {
-        if self.at != Some(at) {
+        if self.at != Some((at, window)) {
             self.status.iter_mut().for_each(|s| *s = None);
-            self.at = Some(at);
+            self.at = Some((at, window));
         }
         let mut todo: Vec<u32> = docs
             .iter()
@@ -114,12 +161,18 @@ impl OpenStates {
         todo.sort_unstable();
         todo.dedup();
         let example = &self.example;
-        let judge = |c: u32| hours::status(&services[example[c as usize] as usize].hours, cal, at);
-        let done: Vec<Status> = if todo.len() >= PARALLEL {
+        let judge = |c: u32| {
+            let h = &services[example[c as usize] as usize].hours;
+            Judged {
+                status: hours::status(h, cal, at),
+                reach: window.map(|w| hours::reach(h, cal, at, w)),
+            }
+        };
+        let done: Vec<Judged> = if todo.len() >= PARALLEL {
             let (a, b) = todo.split_at(todo.len() / 2);
             std::thread::scope(|sc| {
                 let first = sc.spawn(|| a.iter().map(|&c| judge(c)).collect::<Vec<_>>());
-                let second: Vec<Status> = b.iter().map(|&c| judge(c)).collect();
+                let second: Vec<Judged> = b.iter().map(|&c| judge(c)).collect();
                 let mut all = first
                     .join()
                     .unwrap_or_else(|_| a.iter().map(|&c| judge(c)).collect());
@@ -134,17 +187,13 @@ impl OpenStates {
         }
     }
 
-    /// The status of a service at the prepared instant (it must have been prepared).
-    pub fn status(&self, doc: usize) -> Option<&Status> {
+    /// The answer for a service at the prepared instant and window, once prepared.
+    pub fn judged(&self, doc: usize) -> Option<&Judged> {
         self.status[self.class_of[doc] as usize].as_ref()
     }
 
     pub fn code(&self, doc: usize) -> u8 {
-        match self.status(doc).map(|s| s.state) {
-            Some(State::Open { .. }) => OPEN,
-            Some(State::Closed { .. }) => CLOSED,
-            _ => UNSURE,
-        }
+        self.judged(doc).map_or(UNSURE, Judged::code)
     }
 }
 
@@ -181,13 +230,23 @@ mod tests {
         assert_eq!(o.patterns(), 3, "wording does not make a new pattern");
         let cal = Calendar::england_and_wales();
         let at = crate::hours::parse_local("2026-07-01 14:00").unwrap();
-        o.prepare(&services, &cal, at, &[0, 1, 2, 3]);
+        o.prepare(&services, &cal, at, None, &[0, 1, 2, 3]);
         for (d, s) in services.iter().enumerate() {
-            assert_eq!(o.status(d), Some(&hours::status(&s.hours, &cal, at)));
+            assert_eq!(
+                o.judged(d).map(|j| j.status),
+                Some(hours::status(&s.hours, &cal, at))
+            );
         }
         assert_eq!(
             [o.code(0), o.code(1), o.code(2), o.code(3)],
             [OPEN, OPEN, CLOSED, UNSURE]
         );
+        // Within a 4-hour window the evening pattern (opens 18:00) is reachable too.
+        o.prepare(&services, &cal, at, Some(240), &[0, 1, 2, 3]);
+        assert_eq!(
+            [o.code(0), o.code(1), o.code(2), o.code(3)],
+            [OPEN, OPEN, OPEN, UNSURE]
+        );
+        assert!(o.judged(2).unwrap().text().starts_with("opens 18:00"));
     }
 }

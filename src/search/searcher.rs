@@ -6,7 +6,7 @@ use super::facts::{age_rank, category_bit, Facts};
 use super::hits::build_hit;
 use super::index::Index;
 use super::normalise::query_terms;
-use super::open_now::{self, OpenStates};
+use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Group, GroupResults, Results};
@@ -31,7 +31,7 @@ pub struct Searcher {
     calendar: Calendar,
     skim: SkimMatcherV2,
     terms: Vec<Arc<TermMatch>>,
-    placements: HashMap<String, Arc<Vec<u8>>>,
+    placements: HashMap<String, Arc<Vec<Option<Placement>>>>,
     open: OpenStates,
 }
 
@@ -137,17 +137,17 @@ impl Searcher {
         m
     }
 
-    /// Per service: how it serves the scope (`Placement::code`), worked out once per place.
-    pub(crate) fn placements(&mut self, scope: &PlaceScope) -> Arc<Vec<u8>> {
+    /// Per service: how it serves the scope, worked out once per place.
+    pub(crate) fn placements(&mut self, scope: &PlaceScope) -> Arc<Vec<Option<Placement>>> {
         let key = scope.cache_key();
         if let Some(p) = self.placements.get(&key) {
             return Arc::clone(p);
         }
-        let codes: Vec<u8> = self
+        let codes: Vec<Option<Placement>> = self
             .dir
             .services
             .iter()
-            .map(|s| Placement::code(scope.placement(&self.dir.places, s)))
+            .map(|s| scope.placement(&self.dir.places, s))
             .collect();
         let codes = Arc::new(codes);
         if self.placements.len() > 32 {
@@ -157,10 +157,10 @@ impl Searcher {
         codes
     }
 
-    /// Make sure the open-now state of these services is known for `at`.
-    fn ensure_open(&mut self, at: DateTime<Utc>, docs: &[u32]) {
+    /// Make sure the open-now (or reachable-within) state of these services is known.
+    fn ensure_open(&mut self, at: DateTime<Utc>, window: Option<u32>, docs: &[u32]) {
         self.open
-            .prepare(&self.dir.services, &self.calendar, at, docs);
+            .prepare(&self.dir.services, &self.calendar, at, window, docs);
     }
 
     /// Text relevance of every service matching every word, with the whole-name bonuses.
@@ -232,7 +232,7 @@ impl Searcher {
             {
                 continue;
             }
-            let Some(p) = Placement::from_code(placements[d as usize]) else {
+            let Some(p) = placements[d as usize] else {
                 continue;
             };
             let Some(age) = age_rank(&s.age, q.age) else {
@@ -241,7 +241,7 @@ impl Searcher {
             passed.push((d, rel, p, age));
         }
         let docs: Vec<u32> = passed.iter().map(|p| p.0).collect();
-        self.ensure_open(q.at, &docs);
+        self.ensure_open(q.at, q.within_minutes, &docs);
         let mut groups: [Vec<Candidate>; 3] = Default::default();
         for (d, rel, p, age) in passed {
             let f = &self.facts[d as usize];
@@ -266,7 +266,7 @@ impl Searcher {
                 // With no place, area-wide and national services suit any caller best.
                 (false, Reach::AreaWide) => 0,
                 (false, Reach::National) => 1,
-                (false, Reach::Local) => 2,
+                (false, _) => 2,
             };
             let now_rank = match now {
                 open_now::OPEN => 0,
@@ -306,12 +306,22 @@ impl Searcher {
                 hits,
             });
         }
+        let next_change = out
+            .iter()
+            .flat_map(|g| g.hits.iter())
+            .filter_map(|h| {
+                self.judged(h.doc, q.at, q.within_minutes)
+                    .status
+                    .next_change
+            })
+            .min();
         let mut results = Results {
             terms,
             place: scope,
             groups: out,
             notes: Vec::new(),
             empty: None,
+            next_change,
         };
         if let Some(n) = results.place.note() {
             results.notes.push(n);
@@ -322,11 +332,17 @@ impl Searcher {
         results
     }
 
-    /// The hours status of one service at the instant last searched, for its hit.
-    pub(crate) fn status_of(&self, doc: usize, at: DateTime<Utc>) -> hours::Status {
-        match self.open.status(doc) {
-            Some(s) if s.at == at => *s,
-            _ => hours::status(&self.dir.services[doc].hours, &self.calendar, at),
+    /// The hours answer for one service, as prepared for the current search.
+    pub(crate) fn judged(&self, doc: usize, at: DateTime<Utc>, window: Option<u32>) -> Judged {
+        match self.open.judged(doc) {
+            Some(j) if j.status.at == at && j.reach.map(|r| r.window_minutes) == window => *j,
+            _ => {
+                let h = &self.dir.services[doc].hours;
+                Judged {
+                    status: hours::status(h, &self.calendar, at),
+                    reach: window.map(|w| hours::reach(h, &self.calendar, at, w)),
+                }
+            }
         }
     }
 
@@ -335,9 +351,9 @@ impl Searcher {
     }
 
     /// Open-now states for every service at `at` (used when explaining an empty result).
-    pub(crate) fn all_open(&mut self, at: DateTime<Utc>) -> Vec<u8> {
+    pub(crate) fn all_open(&mut self, at: DateTime<Utc>, window: Option<u32>) -> Vec<u8> {
         let all: Vec<u32> = (0..self.dir.services.len() as u32).collect();
-        self.ensure_open(at, &all);
+        self.ensure_open(at, window, &all);
         (0..self.dir.services.len())
             .map(|d| self.open.code(d))
             .collect()
