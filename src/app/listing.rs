@@ -103,6 +103,7 @@ pub fn query(app: &App) -> Query {
         at: app.now,
         role: app.settings.role,
         limit: Some(ROW_LIMIT),
+        within_minutes: None,
     }
 }
 
@@ -145,7 +146,6 @@ pub fn build(
 ) -> Listing {
     let stale_months = settings.stale_months;
     let today = crate::hours::london::local_date(now);
-    let mut next_change: Option<DateTime<Utc>> = None;
     let mut groups = Vec::new();
     for g in &results.groups {
         let kind = g.group;
@@ -160,9 +160,6 @@ pub fn build(
                 continue;
             };
             let status = hours::status(&s.hours, cal, now);
-            if let Some(t) = status.next_change {
-                next_change = Some(next_change.map_or(t, |n| n.min(t)));
-            }
             rows.push(Row {
                 id: hit.id.clone(),
                 name: hit.name.clone(),
@@ -189,6 +186,7 @@ pub fn build(
         groups,
         notes: results.notes.clone(),
         empty_reason: results.empty.as_ref().map(|e| e.message.clone()),
-        next_change,
+        // The search says when a returned service next opens or closes: redraw then.
+        next_change: results.next_change,
     }
 }
