@@ -213,7 +213,7 @@ const END: &str = "<!-- keys:end -->";
 
 #[test]
 fn the_readme_key_table_matches_the_keymap() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui-readme-section.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let doc = std::fs::read_to_string(path).unwrap();
     let start = doc.find(BEGIN).expect("begin marker") + BEGIN.len();
     let end = doc.find(END).expect("end marker");
@@ -222,6 +222,6 @@ fn the_readme_key_table_matches_the_keymap() {
     assert_eq!(
         table,
         expected.trim(),
-        "docs/tui-readme-section.md is out of date; paste this table:\n{expected}"
+        "README.md is out of date; paste this table:\n{expected}"
     );
 }

@@ -452,7 +452,7 @@ fn every_screen_draws_at_tiny_sizes() {
 
 #[test]
 fn the_readme_screen_capture_is_the_main_screen() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui-readme-section.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let doc = std::fs::read_to_string(path).unwrap();
     let begin = "<!-- screen:begin (80x24, from tests/tui_screens.rs) -->\n```text\n";
     let start = doc.find(begin).expect("begin marker") + begin.len();
