@@ -267,6 +267,15 @@ fn three_groups_with_reasons() {
         haven.checks
     );
 
+    // No number a handler may give: never "reachable", however open it is.
+    let spa = hit(&r, "iow-single-point-of-access").unwrap();
+    assert_eq!(spa.hours, "open all hours");
+    assert_eq!(spa.group, Group::CheckFirst);
+    assert!(spa
+        .checks
+        .contains(&"no phone, text or chat contact confirmed".to_string()));
+    assert!(spa.primary_contact().is_none());
+
     // Groups come in order, each ranked; every hit is in the group it says.
     assert_eq!(
         r.groups.iter().map(|g| g.group).collect::<Vec<_>>(),
@@ -473,4 +482,44 @@ fn results_say_when_to_search_again() {
         .filter(|h| hit(&later, &h.id).map(|l| l.group) != Some(h.group))
         .count();
     assert!(changed > 0, "at {next} some hit changes group");
+}
+
+#[test]
+fn an_age_band_that_a_service_only_partly_takes_reads_may_not_fit() {
+    let mut s = searcher();
+    let r = s.search(
+        &Query::new("", wed())
+            .place_id("portsmouth")
+            .age_band(11, 17),
+    );
+    let hub = hit(&r, "portsmouth-mental-health-hub").expect("16 and 17 may be taken");
+    assert_eq!(hub.group, Group::CheckFirst);
+    assert!(
+        hub.checks
+            .iter()
+            .any(|c| c.starts_with("age may not fit: ages 11-17 may not all fit")),
+        "{:?}",
+        hub.checks
+    );
+    let r = s.search(&Query::new("", wed()).age_band(11, 15));
+    let kooth = hit(&r, "kooth").unwrap();
+    assert!(
+        kooth
+            .reasons
+            .iter()
+            .any(|x| x.text == "ages 11–15 within 11–25"),
+        "{:?}",
+        kooth.reasons
+    );
+    assert!(hit(&r, "sobs").is_none(), "18 and over only");
+    let e = s
+        .search(&Query::new("sobs", wed()).age_band(11, 15))
+        .empty
+        .unwrap();
+    assert!(
+        e.message
+            .starts_with("no service for ages 11–15 matches 'sobs'"),
+        "{}",
+        e.message
+    );
 }
