@@ -10,6 +10,8 @@ pub mod hours;
 pub mod places;
 pub mod triage;
 
+pub mod search;
+
 pub mod directory;
 pub mod store;
 

@@ -6,6 +6,7 @@ mod editions;
 mod feeds;
 mod render;
 mod report_cmd;
+pub mod search_cmd;
 mod show;
 mod triage_cmd;
 mod triage_view;
@@ -104,6 +105,31 @@ pub enum Command {
         /// text or json; csv only with --coverage.
         #[arg(long, value_enum, default_value_t)]
         format: CheckFormat,
+    },
+    /// Search services: words, place, age, categories; results grouped, each with its reasons.
+    Search {
+        /// Words to search for (name, organisation, keywords, categories, description).
+        query: Vec<String>,
+        /// Where the caller is: postcode district, town or place name.
+        #[arg(long = "where", value_name = "TEXT")]
+        place: Option<String>,
+        /// The caller's age in years.
+        #[arg(long, value_name = "N")]
+        age: Option<u8>,
+        /// A category id (repeat for several; any of them matches).
+        #[arg(long = "category", value_name = "ID")]
+        categories: Vec<String>,
+        /// Only services open now.
+        #[arg(long)]
+        open_now: bool,
+        /// Only services a caller can contact without a referral.
+        #[arg(long)]
+        self_referral: bool,
+        /// Judge opening hours at this London local time instead of now.
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        at: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// List every service in the directory in use.
     List,
@@ -216,6 +242,28 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             coverage,
             format,
         } => check::run(&ctx, dir.as_deref(), *coverage, *format),
+        Command::Search {
+            query,
+            place,
+            age,
+            categories,
+            open_now,
+            self_referral,
+            at,
+            format,
+        } => search_cmd::run(
+            &ctx,
+            &search_cmd::SearchArgs {
+                query: query.clone(),
+                place: place.clone(),
+                age: *age,
+                categories: categories.clone(),
+                open_now: *open_now,
+                self_referral: *self_referral,
+                at: at.clone(),
+                format: *format,
+            },
+        ),
         Command::List => show::list(&ctx),
         Command::Show { id, format, at } => show::show(&ctx, id, *format, at.as_deref()),
         Command::Import {

@@ -1,0 +1,116 @@
+//! Turning a ranked service into a hit a handler can trust: why it is here, what to check,
+//! its hours now, what matched where, and only the contacts this role may see.
+
+use super::facts::{age_reason, category_bit};
+use super::highlight::text_matches;
+use super::place::{PlaceScope, Placement};
+use super::query::Query;
+use super::results::{Group, Hit, Reason, ReasonKind};
+use super::searcher::{Candidate, Searcher};
+use super::terms::TermMatch;
+use crate::hours::State;
+use crate::model::{AgeFit, Status};
+use std::sync::Arc;
+
+pub(crate) fn build_hit(
+    searcher: &Searcher,
+    q: &Query,
+    scope: &PlaceScope,
+    terms: &[Arc<TermMatch>],
+    c: &Candidate,
+) -> Hit {
+    let dir = searcher.directory();
+    let doc = c.doc as usize;
+    let s = &dir.services[doc];
+    let facts = searcher.facts(doc);
+    let (matches, mut reasons) = text_matches(searcher.index(), searcher.skim(), terms, s);
+    let mut checks = Vec::new();
+
+    let placement = scope.placement(&dir.places, s);
+    reasons.push(Reason {
+        kind: ReasonKind::Place,
+        text: scope.reason(&dir.places, s),
+    });
+    if placement.is_some_and(|p| p.part) {
+        checks.push(format!(
+            "{} — check it covers where the caller lives",
+            scope.reason(&dir.places, s)
+        ));
+    }
+
+    if let Some(age) = q.age {
+        match s.age.fit(age) {
+            AgeFit::Fits => reasons.push(Reason {
+                kind: ReasonKind::Age,
+                text: age_reason(&s.age, age),
+            }),
+            AgeFit::Uncertain(why) => {
+                reasons.push(Reason {
+                    kind: ReasonKind::Age,
+                    text: format!("age {age}: {}", s.age),
+                });
+                checks.push(format!("age may not fit: {why}"));
+            }
+            AgeFit::Outside => {} // never reaches here: filtered out
+        }
+    }
+
+    for cat in &q.categories {
+        if facts.categories & category_bit(*cat) != 0 {
+            reasons.push(Reason {
+                kind: ReasonKind::Category,
+                text: format!("category: {}", cat.label()),
+            });
+        }
+    }
+
+    let status = searcher.status_of(doc, q.at);
+    let hours = status.text();
+    let next_opening = match status.state {
+        State::Closed { next_open } => next_open,
+        _ => None,
+    };
+    match status.state {
+        State::Open { .. } | State::Closed { .. } => reasons.push(Reason {
+            kind: ReasonKind::Hours,
+            text: hours.clone(),
+        }),
+        State::MayBeClosedBankHoliday => checks.push(hours.clone()),
+        State::NotConfirmed => checks.push(if s.hours.wording.is_empty() {
+            "hours not confirmed".to_string()
+        } else {
+            format!("hours not confirmed (source says \"{}\")", s.hours.wording)
+        }),
+    }
+
+    if q.self_referral_only {
+        reasons.push(Reason {
+            kind: ReasonKind::Access,
+            text: "takes self-referrals".to_string(),
+        });
+    }
+
+    if s.status == Status::Unconfirmed {
+        checks.push(format!("record unconfirmed: {}", s.status_reason));
+    }
+    if !facts.contact_confirmed(q.role) {
+        checks.push("no phone, text or chat contact confirmed".to_string());
+    }
+    debug_assert!(c.group != Group::CheckFirst || !checks.is_empty());
+
+    Hit {
+        doc,
+        id: s.id.clone(),
+        name: s.name.clone(),
+        organisation: s.organisation.clone(),
+        group: c.group,
+        relevance: c.relevance,
+        reasons,
+        checks,
+        hours,
+        next_opening,
+        reach: placement.map(|p: Placement| p.reach).unwrap_or(crate::places::Reach::National),
+        matches,
+        contacts: s.contacts_for(q.role.shows_professional()).cloned().collect(),
+    }
+}

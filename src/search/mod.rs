@@ -1,0 +1,25 @@
+//! Search: a token index, typo-tolerant matching, filters, ranking with reasons, result groups.
+//!
+//! One query API for the TUI, the CLI and triage: a [`Query`] goes into a [`Searcher`] (which
+//! keeps the index and the work of earlier keystrokes) and [`Results`] come back in three groups
+//! — fits and reachable, check before giving, closed now — every hit saying why it is there.
+//! Only this module imports fuzzy-matcher.
+
+pub mod edit;
+mod explain;
+mod facts;
+mod highlight;
+mod hits;
+pub mod index;
+pub mod normalise;
+mod place;
+mod query;
+mod results;
+mod searcher;
+pub mod terms;
+
+pub use index::Field;
+pub use place::{PlaceScope, Placement};
+pub use query::{PlaceInput, Query};
+pub use results::{Empty, FieldMatch, Filter, Group, GroupResults, Hit, Reason, ReasonKind, Results};
+pub use searcher::{search, Searcher};

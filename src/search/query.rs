@@ -1,0 +1,86 @@
+//! What the call handler asked for: words, place, age, categories, open now, self-referral, role.
+
+use crate::model::{Category, Role};
+use chrono::{DateTime, Utc};
+
+/// Where the caller is, as typed (postcode, town, place name) or already resolved to a place id
+/// (after the handler picked one of several candidates).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceInput {
+    Text(String),
+    Id(String),
+}
+
+/// One search. The TUI builds one per keystroke; the CLI one per run; triage reuses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub place: Option<PlaceInput>,
+    pub age: Option<u8>,
+    /// Any of these (empty: every category).
+    pub categories: Vec<Category>,
+    pub open_now: bool,
+    pub self_referral_only: bool,
+    /// The instant "open now" is judged at; passed in, never read from a clock here.
+    pub at: DateTime<Utc>,
+    pub role: Role,
+    /// Most results returned per group (the counts stay exact); `None` returns all.
+    pub limit: Option<usize>,
+}
+
+impl Query {
+    /// A query with no filters, for the call-handler role.
+    pub fn new(text: &str, at: DateTime<Utc>) -> Self {
+        Query {
+            text: text.to_string(),
+            place: None,
+            age: None,
+            categories: Vec::new(),
+            open_now: false,
+            self_referral_only: false,
+            at,
+            role: Role::Handler,
+            limit: None,
+        }
+    }
+
+    pub fn place_text(mut self, text: &str) -> Self {
+        self.place = Some(PlaceInput::Text(text.to_string()));
+        self
+    }
+
+    pub fn place_id(mut self, id: &str) -> Self {
+        self.place = Some(PlaceInput::Id(id.to_string()));
+        self
+    }
+
+    pub fn age(mut self, age: u8) -> Self {
+        self.age = Some(age);
+        self
+    }
+
+    pub fn category(mut self, c: Category) -> Self {
+        self.categories.push(c);
+        self
+    }
+
+    pub fn open_now(mut self) -> Self {
+        self.open_now = true;
+        self
+    }
+
+    pub fn self_referral(mut self) -> Self {
+        self.self_referral_only = true;
+        self
+    }
+
+    pub fn role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
+    }
+
+    pub fn limit(mut self, n: usize) -> Self {
+        self.limit = Some(n);
+        self
+    }
+}
