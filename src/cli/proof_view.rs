@@ -21,7 +21,11 @@ fn where_text(p: &Proof, gaps: &[&Gap]) -> String {
             .iter()
             .filter(|g| &g.place == place)
             .map(|g| {
-                let some = if g.failing_hours < p.hours_checked { "~" } else { "" };
+                let some = if g.failing_hours < p.hours_checked {
+                    "~"
+                } else {
+                    ""
+                };
                 format!("{}{some}", g.age_band)
             })
             .collect();
@@ -97,27 +101,41 @@ pub fn text(p: &Proof) -> String {
         out.push("No gaps.".to_string());
         return out.join("\n");
     }
-    out.push("Gaps by need and level (~ fails at some hours only), with why and their standing:".to_string());
+    out.push(
+        "Gaps by need and level (~ fails at some hours only), with why and their standing:"
+            .to_string(),
+    );
     let urgent = |level: &str| p.counts.iter().any(|c| c.urgency == level && c.urgent);
     for need in &p.needs {
         let of_need: Vec<&Gap> = p.gaps.iter().filter(|g| &g.need == need).collect();
-        let Some(first) = of_need.first() else { continue };
+        let Some(first) = of_need.first() else {
+            continue;
+        };
         out.push(format!("  {}", first.need_label));
         for level in &p.levels {
-            let gaps: Vec<&Gap> = of_need.iter().copied().filter(|g| &g.urgency == level).collect();
+            let gaps: Vec<&Gap> = of_need
+                .iter()
+                .copied()
+                .filter(|g| &g.urgency == level)
+                .collect();
             if gaps.is_empty() {
                 continue;
             }
             let mut causes: Vec<_> = gaps.iter().map(|g| g.cause).collect();
             causes.sort();
             causes.dedup();
-            let mut standing: Vec<&str> = gaps.iter().map(|g| status_text(g, urgent(level))).collect();
+            let mut standing: Vec<&str> =
+                gaps.iter().map(|g| status_text(g, urgent(level))).collect();
             standing.sort();
             standing.dedup();
             out.push(format!(
                 "    {level}: {} — {} [{}]",
                 where_text(p, &gaps),
-                causes.iter().map(|c| c.text()).collect::<Vec<_>>().join("; "),
+                causes
+                    .iter()
+                    .map(|c| c.text())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 standing.join(", ")
             ));
         }

@@ -5,7 +5,9 @@ use crate::model::questionnaire::QuestionKind;
 use crate::model::TriageFile;
 use crate::triage::check::DRAFT;
 use crate::triage::graph::{self, Target};
-use crate::triage::{Age, Outcome, PlaceAnswer, Prompt, Questionnaire, Refusal, TriageResult, Walk};
+use crate::triage::{
+    Age, Outcome, PlaceAnswer, Prompt, Questionnaire, Refusal, TriageResult, Walk,
+};
 use serde_json::{json, Value};
 
 fn print_json(v: &Value) {

@@ -4,6 +4,7 @@
 
 mod build;
 pub mod fit;
+mod judge;
 mod say;
 mod scrub;
 

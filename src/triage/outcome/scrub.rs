@@ -17,7 +17,12 @@ fn digits(s: &str) -> String {
 }
 
 fn secrets(dir: &Directory, net: &[Service]) -> Vec<Secret> {
-    let all = || dir.services.iter().chain(net).flat_map(|s| s.contacts.iter());
+    let all = || {
+        dir.services
+            .iter()
+            .chain(net)
+            .flat_map(|s| s.contacts.iter())
+    };
     let public_values: Vec<String> = all()
         .filter(|c| c.is_public())
         .map(|c| digits(&c.value))
@@ -33,8 +38,7 @@ fn secrets(dir: &Directory, net: &[Service]) -> Vec<Secret> {
             if !public_values.contains(&d) {
                 out.push(Secret::Digits(d));
             }
-        } else if !c.value.trim().is_empty()
-            && !all().any(|p| p.is_public() && p.value == c.value)
+        } else if !c.value.trim().is_empty() && !all().any(|p| p.is_public() && p.value == c.value)
         {
             out.push(Secret::Text(c.value.trim().to_string()));
         }
@@ -51,9 +55,7 @@ fn blank_numbers(text: &str, numbers: &[&str]) -> String {
         let c = chars[i];
         if c.is_ascii_digit() || c == '+' || c == '(' {
             let mut j = i;
-            while j < chars.len()
-                && (chars[j].is_ascii_digit() || " -+()".contains(chars[j]))
-            {
+            while j < chars.len() && (chars[j].is_ascii_digit() || " -+()".contains(chars[j])) {
                 j += 1;
             }
             let run: String = chars[i..j].iter().collect();

@@ -25,7 +25,10 @@ pub enum GapStatus {
 
 fn matches(e: &AcceptedGap, g: &Gap) -> bool {
     let m = |pattern: &str, value: &str| pattern == "*" || pattern == value;
-    m(&e.place, &g.place) && m(&e.age_band, &g.age_band) && m(&e.urgency, &g.urgency) && m(&e.need, &g.need)
+    m(&e.place, &g.place)
+        && m(&e.age_band, &g.age_band)
+        && m(&e.urgency, &g.urgency)
+        && m(&e.need, &g.need)
 }
 
 fn field(i: usize, name: &str) -> String {
@@ -200,7 +203,11 @@ pub(super) fn judge(proof: &mut Proof, dir: &Directory, levels: &[(String, u32)]
             ));
         }
     }
-    for c in proof.counts.iter().filter(|c| !c.urgent && c.unaccepted > 0) {
+    for c in proof
+        .counts
+        .iter()
+        .filter(|c| !c.urgent && c.unaccepted > 0)
+    {
         problems.push(Problem::warning(
             FILE,
             &format!("urgency {}", c.urgency),

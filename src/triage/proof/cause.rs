@@ -55,7 +55,10 @@ pub(super) fn of(facts: &[Facts], pi: usize, bi: usize, li: usize, ni: usize) ->
             return cause;
         }
     }
-    if left.iter().all(|f| f.reach[li].count() == 0 && f.unsure[li]) {
+    if left
+        .iter()
+        .all(|f| f.reach[li].count() == 0 && f.unsure[li])
+    {
         Cause::HoursNotConfirmed
     } else {
         Cause::NotEveryHour

@@ -14,8 +14,8 @@ mod cause;
 mod suggest;
 
 pub use accept::{GapStatus, ACCEPTED, PENDING};
-pub use suggest::suggest;
 pub use cause::Cause;
+pub use suggest::suggest;
 
 use crate::hours::{london, Calendar};
 use crate::model::urgency::Window;
@@ -227,7 +227,8 @@ pub fn prove(
         .filter(|s| s.status != Status::Closed && !own_services.contains(&s.id))
         .filter(|s| !net_ids.contains(&s.id.as_str()))
         .map(|s| {
-            let firm_record = s.status == Status::Active && fit::has_direct_contact(s, Role::Handler);
+            let firm_record =
+                s.status == Status::Active && fit::has_direct_contact(s, Role::Handler);
             let catch_all = fit::is_catch_all(s, &net_ids);
             let level: Vec<bool> = levels
                 .iter()
@@ -253,10 +254,7 @@ pub fn prove(
             Facts {
                 serves: scopes
                     .iter()
-                    .map(|sc| {
-                        sc.placement(&dir.places, s)
-                            .is_some_and(|p| !p.part)
-                    })
+                    .map(|sc| sc.placement(&dir.places, s).is_some_and(|p| !p.part))
                     .collect(),
                 age: AGE_BANDS
                     .iter()

@@ -45,7 +45,11 @@ fn reason(gaps: &[&Gap]) -> String {
     let mut causes: Vec<_> = gaps.iter().map(|g| g.cause).collect();
     causes.sort();
     causes.dedup();
-    causes.iter().map(|c| c.text()).collect::<Vec<_>>().join("; ")
+    causes
+        .iter()
+        .map(|c| c.text())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Entries for every gap not yet listed, pending clinical review. A greedy set cover: each step
@@ -96,7 +100,11 @@ pub fn suggest(p: &Proof) -> Vec<AcceptedGap> {
                 .filter(|(_, c)| covers(best, c))
                 .map(|(g, _)| *g)
                 .collect();
-            covered.extend(gaps.iter().filter(|(_, c)| covers(best, c)).map(|(_, c)| *c));
+            covered.extend(
+                gaps.iter()
+                    .filter(|(_, c)| covers(best, c))
+                    .map(|(_, c)| *c),
+            );
             out.push(AcceptedGap {
                 place: name(&p.places, best.1),
                 age_band: name(&p.age_bands, best.2),
