@@ -331,7 +331,10 @@ fn the_emergency_flag_jumps_to_999_after_the_answers_given() {
         out.contains("EMERGENCY — call 999 now and stay on the line"),
         "{out}"
     );
-    assert!(out.contains("How urgent: Emergency — call 999 now"), "{out}");
+    assert!(
+        out.contains("How urgent: Emergency — call 999 now"),
+        "{out}"
+    );
     assert!(
         out.contains("reached at harm-self by the emergency key"),
         "{out}"

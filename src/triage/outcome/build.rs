@@ -30,6 +30,10 @@ pub struct Inputs<'a> {
     pub at: DateTime<Utc>,
 }
 
+/// The flag for pregnancy or a baby in the last year: perinatal services then meet a need of
+/// their own, and without it they are offered only with a check.
+pub const PERINATAL_FLAG: &str = "pregnant_or_postnatal";
+
 /// The outcome of a finished walk, for one role, with reachability judged at `at`.
 pub fn outcome(
     result: &TriageResult,
@@ -230,12 +234,21 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
     let window = window_minutes(&level);
     let emergency = r.is_emergency() || t.rank(&level.code) == Some(0);
     let (scope, place, whole_area_only) = scope_of(&dir.places, &r.place);
-    let needs: Vec<(String, &[Category])> = r
+    let mut needs: Vec<(String, &[Category])> = r
         .needs
         .iter()
         .filter_map(|n| t.need(n))
         .map(|n| (n.label.clone(), n.categories.as_slice()))
         .collect();
+    let perinatal = r.flags.iter().any(|f| f == PERINATAL_FLAG);
+    if perinatal && !needs.is_empty() {
+        let label = t
+            .flag(PERINATAL_FLAG)
+            .map_or("Pregnant or had a baby in the last year".into(), |f| {
+                f.label.clone()
+            });
+        needs.push((label, &[Category::Perinatal]));
+    }
     let call = Call {
         i,
         cal,
@@ -246,6 +259,7 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
         level: level.clone(),
         window,
         net_ids: i.safety_net.iter().map(|s| s.id.as_str()).collect(),
+        perinatal,
     };
 
     let mut groups: [Vec<(OutcomeService, RankKey)>; 3] = Default::default();

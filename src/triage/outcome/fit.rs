@@ -96,8 +96,11 @@ pub fn reach(
         .unwrap_or_else(|| hours::reach(&s.hours, cal, at, window_minutes))
 }
 
-/// A service a handler can give with nothing to check first, by everything but place and time:
-/// an active record, a direct contact for this role, and an age that certainly fits.
-pub fn firm_record(s: &Service, role: Role, age: AgeFit) -> bool {
-    s.status == Status::Active && has_direct_contact(s, role) && age == AgeFit::Fits
+/// A record a handler can give with nothing to check first, whatever the place, age and time:
+/// active, a direct contact for this role, and — for perinatal services — a caller known to be
+/// pregnant or to have had a baby in the last year. (The outcome's checks say which fails.)
+pub fn firm_record(s: &Service, role: Role, perinatal: bool) -> bool {
+    s.status == Status::Active
+        && has_direct_contact(s, role)
+        && (perinatal || !s.has(Category::Perinatal))
 }

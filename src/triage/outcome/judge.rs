@@ -5,7 +5,7 @@ use super::build::Inputs;
 use super::fit::{self, AgeAsk};
 use super::{shows_codes, LeftOut, LeftOutWhy, OutcomeService, Reason, Why};
 use crate::hours::{self, Calendar, ReachKind, State};
-use crate::model::urgency::{LevelsFrom, UrgencyLevel};
+use crate::model::urgency::{LevelsFrom, UrgencyLevel, Window};
 use crate::model::{Access, AgeBound, AgeFit, AgeRange, Category, Role, Service, Status};
 use crate::places::Reach;
 use crate::search::{Group, PlaceScope, Placement};
@@ -50,13 +50,11 @@ fn how(s: &Service, role: Role) -> (String, Option<String>) {
     }
     let routes: Vec<&str> = s.access.iter().map(|a| a.label()).collect();
     if shows_codes(role) {
-        let notes = if s.referral.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", s.referral)
-        };
         (
-            format!("Referral only ({}){notes}", routes.join(", ")),
+            format!(
+                "Referral only ({}): see the referral notes.",
+                routes.join(", ")
+            ),
             Some("referral only".into()),
         )
     } else {
@@ -95,6 +93,8 @@ pub(super) struct Call<'a> {
     pub level: UrgencyLevel,
     pub window: u32,
     pub net_ids: Vec<&'a str>,
+    /// The pregnant-or-postnatal flag is set: perinatal services fit without a check.
+    pub perinatal: bool,
 }
 
 impl Call<'_> {
@@ -146,6 +146,11 @@ impl Call<'_> {
         let mut checks = Vec::new();
         if s.status == Status::Unconfirmed {
             checks.push(format!("record unconfirmed: {}", s.status_reason));
+        }
+        if s.has(Category::Perinatal) && !self.perinatal {
+            checks.push(
+                "for pregnancy and the year after birth: check they are pregnant or had a baby in the last year".into(),
+            );
         }
         if let AgeFit::Uncertain(why) = &age_fit {
             checks.push(format!("age may not fit: {why}"));
@@ -278,8 +283,10 @@ impl Call<'_> {
                 }
                 LevelsFrom::NoRule => format!("takes {}", l.code),
             }
-        } else {
+        } else if matches!(l.window, Window::Minutes(_)) {
             format!("takes calls this urgent ({})", l.window)
+        } else {
+            format!("suits this call ({})", l.plain.to_lowercase())
         }
     }
 

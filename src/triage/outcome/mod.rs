@@ -8,7 +8,7 @@ mod judge;
 mod say;
 mod scrub;
 
-pub use build::{outcome, outcome_with, Inputs};
+pub use build::{outcome, outcome_with, window_minutes, Inputs, PERINATAL_FLAG};
 pub use say::{EMERGENCY_LINES, EMERGENCY_TITLE};
 
 use crate::model::urgency::Window;

@@ -227,8 +227,8 @@ pub fn prove(
         .filter(|s| s.status != Status::Closed && !own_services.contains(&s.id))
         .filter(|s| !net_ids.contains(&s.id.as_str()))
         .map(|s| {
-            let firm_record =
-                s.status == Status::Active && fit::has_direct_contact(s, Role::Handler);
+            // The proof's calls carry no flags: a perinatal service then needs a check.
+            let firm_record = fit::firm_record(s, Role::Handler, false);
             let catch_all = fit::is_catch_all(s, &net_ids);
             let level: Vec<bool> = levels
                 .iter()
