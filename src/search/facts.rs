@@ -31,10 +31,7 @@ impl Facts {
                 .any(|a| matches!(a, Access::SelfReferral | Access::WalkIn)),
             status: s.status,
             hours_confirmed: s.hours.kind != HoursKind::NotConfirmed,
-            direct_public: s
-                .contacts
-                .iter()
-                .any(|c| c.is_public() && c.kind.is_direct()),
+            direct_public: s.contacts.iter().any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
         }
     }

@@ -109,13 +109,8 @@ pub(crate) fn build_hit(
         checks,
         hours,
         next_opening,
-        reach: placement
-            .map(|p: Placement| p.reach)
-            .unwrap_or(crate::places::Reach::National),
+        reach: placement.map(|p: Placement| p.reach).unwrap_or(crate::places::Reach::National),
         matches,
-        contacts: s
-            .contacts_for(q.role.shows_professional())
-            .cloned()
-            .collect(),
+        contacts: s.contacts_for(q.role.shows_professional()).cloned().collect(),
     }
 }

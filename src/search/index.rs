@@ -155,10 +155,7 @@ impl Index {
                 .collect()
         };
         let names = services.iter().map(|s| seq(&idx, &s.name)).collect();
-        let orgs = services
-            .iter()
-            .map(|s| seq(&idx, &s.organisation))
-            .collect();
+        let orgs = services.iter().map(|s| seq(&idx, &s.organisation)).collect();
         idx.name_words = names;
         idx.org_words = orgs;
         let mut order: Vec<usize> = (0..services.len()).collect();
@@ -210,10 +207,7 @@ impl Index {
 
     /// Short-field words beginning with this character.
     pub fn short_starting_with(&self, c: char) -> &[u32] {
-        self.short_by_first
-            .get(&c)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.short_by_first.get(&c).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Short-field words of exactly this many characters.
@@ -260,10 +254,7 @@ mod tests {
         let r = idx.prefix_range("cr");
         let ws: Vec<&str> = r.map(|i| idx.word(i)).collect();
         assert_eq!(ws, ["crisis", "cruse"]);
-        assert!(
-            idx.short_starting_with('b').is_empty(),
-            "description words are not short"
-        );
+        assert!(idx.short_starting_with('b').is_empty(), "description words are not short");
         assert_eq!(idx.name_rank, vec![0, 1]);
     }
 }

@@ -21,7 +21,5 @@ pub mod terms;
 pub use index::Field;
 pub use place::{PlaceScope, Placement};
 pub use query::{PlaceInput, Query};
-pub use results::{
-    Empty, FieldMatch, Filter, Group, GroupResults, Hit, Reason, ReasonKind, Results,
-};
+pub use results::{Empty, FieldMatch, Filter, Group, GroupResults, Hit, Reason, ReasonKind, Results};
 pub use searcher::{search, Searcher};

@@ -134,14 +134,8 @@ mod tests {
 
     #[test]
     fn hyphenated_words_also_join() {
-        assert_eq!(
-            words("self-harm support"),
-            ["self", "harm", "selfharm", "support"]
-        );
-        assert_eq!(
-            words("Lee-on-the-Solent"),
-            ["lee", "on", "the", "solent", "leeonthesolent"]
-        );
+        assert_eq!(words("self-harm support"), ["self", "harm", "selfharm", "support"]);
+        assert_eq!(words("Lee-on-the-Solent"), ["lee", "on", "the", "solent", "leeonthesolent"]);
         assert_eq!(words("Mind - Infoline"), ["mind", "infoline"]);
         assert_eq!(query_terms("self-harm"), ["self", "harm"]);
     }

@@ -189,9 +189,7 @@ impl Searcher {
             std::thread::scope(|sc| {
                 let h = sc.spawn(|| a.iter().map(|&d| judge(d)).collect::<Vec<u8>>());
                 let mut second: Vec<u8> = b.iter().map(|&d| judge(d)).collect();
-                let mut first = h
-                    .join()
-                    .unwrap_or_else(|_| a.iter().map(|&d| judge(d)).collect());
+                let mut first = h.join().unwrap_or_else(|_| a.iter().map(|&d| judge(d)).collect());
                 first.append(&mut second);
                 first
             })
@@ -206,9 +204,7 @@ impl Searcher {
     /// Text relevance of every service matching every word, with the whole-name bonuses.
     fn text_candidates(&mut self, terms: &[String]) -> (Vec<Arc<TermMatch>>, Vec<(u32, u16)>) {
         if terms.is_empty() {
-            let all = (0..self.dir.services.len() as u32)
-                .map(|d| (d, 0))
-                .collect();
+            let all = (0..self.dir.services.len() as u32).map(|d| (d, 0)).collect();
             return (Vec::new(), all);
         }
         let matches: Vec<Arc<TermMatch>> = terms.iter().map(|t| self.term(t)).collect();
