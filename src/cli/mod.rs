@@ -116,7 +116,7 @@ pub enum Command {
     Search {
         /// Words to search for (name, organisation, keywords, categories, description).
         query: Vec<String>,
-        /// Where the caller is: postcode district, town or place name.
+        /// Where the caller is: postcode district, town or place name ("outside": outside the area).
         #[arg(long = "where", value_name = "TEXT")]
         place: Option<String>,
         /// The caller's age in years.

@@ -47,7 +47,10 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
     let s = ctx.open()?;
     notices(&s);
     let mut searcher = Searcher::new(Arc::new(s.directory));
-    let place = a.place.as_ref().map(|t| PlaceInput::Text(t.clone()));
+    let place = a.place.as_ref().map(|t| match t.trim() {
+        "outside" => PlaceInput::OutsideArea,
+        _ => PlaceInput::Text(t.clone()),
+    });
     let scope = PlaceScope::resolve(
         &searcher.directory().places,
         searcher.place_index(),
@@ -64,7 +67,9 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
             for (c, n) in candidates.iter().zip(names) {
                 match c {
                     Candidate::Place(id) => eprintln!("  --where {id:<24} {n}"),
-                    Candidate::OutsideArea => eprintln!("  (or {OUTSIDE}: leave out --where)"),
+                    Candidate::OutsideArea => {
+                        eprintln!("  --where outside               {OUTSIDE}")
+                    }
                 }
             }
             eprintln!("Ask the caller which, and search again with one of these.");
@@ -93,6 +98,7 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
         at,
         role: ctx.role,
         limit: None,
+        within_minutes: None,
     };
     let results = searcher.search(&q);
     match a.format {

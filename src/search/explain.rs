@@ -2,10 +2,11 @@
 //! match without it.
 
 use super::facts::{age_rank, category_bit};
-use super::place::PlaceScope;
+use super::open_now;
+use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Empty, Filter};
-use super::searcher::{open, Searcher};
+use super::searcher::Searcher;
 use super::terms::TermMatch;
 use crate::model::Status;
 use std::sync::Arc;
@@ -23,8 +24,13 @@ fn phrases(q: &Query, scope: &PlaceScope) -> Vec<String> {
         let labels: Vec<&str> = q.categories.iter().map(|c| c.label()).collect();
         p.push(format!("in category {}", labels.join(" or ")));
     }
-    if q.open_now {
-        p.push("open now".to_string());
+    match (q.open_now, q.within_minutes) {
+        (true, None) => p.push("open now".to_string()),
+        (true, Some(w)) => p.push(format!(
+            "reachable within {}",
+            crate::hours::text::window(w)
+        )),
+        _ => {}
     }
     if q.self_referral_only {
         p.push("taking self-referrals".to_string());
@@ -37,10 +43,10 @@ pub(crate) fn explain(
     q: &Query,
     scope: &PlaceScope,
     terms: &[Arc<TermMatch>],
-    placements: &[u8],
+    placements: &[Option<Placement>],
 ) -> Empty {
     let open_states = if q.open_now {
-        searcher.all_open(q.at)
+        searcher.all_open(q.at, q.within_minutes)
     } else {
         Vec::new()
     };
@@ -69,16 +75,16 @@ pub(crate) fn explain(
         if terms.iter().any(|t| t.best[d] == 0) {
             mask |= Filter::Text.bit();
         }
-        if placements[d] == 0 {
+        if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
-        if age_rank(&s.age, q.age).is_none() {
+        if age_rank(&facts.age, q.age).is_none() {
             mask |= Filter::Age.bit();
         }
         if cat_mask != 0 && facts.categories & cat_mask == 0 {
             mask |= Filter::Category.bit();
         }
-        if q.open_now && open_states[d] != open::OPEN {
+        if q.open_now && open_states[d] != open_now::OPEN {
             mask |= Filter::OpenNow.bit();
         }
         if q.self_referral_only && !facts.self_referral {
@@ -105,9 +111,11 @@ pub(crate) fn explain(
     } else {
         message.push_str(" fits");
     }
+    // With the words as the only filter, "would fit without the search words" says nothing.
     let helps: Vec<String> = without
         .iter()
         .filter(|(_, n)| *n > 0)
+        .filter(|(f, _)| *f != Filter::Text || active.len() > 1)
         .map(|(f, n)| match f {
             Filter::Text => format!("{n} would fit without the search words"),
             _ => format!("{n} would match without the {}", f.label()),

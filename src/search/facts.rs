@@ -1,7 +1,7 @@
 //! Per-service facts the filters read on every keystroke, packed small so a scan of 100k
 //! services stays in cache instead of walking every full record.
 
-use crate::model::{Access, AgeFit, AgeRange, Category, HoursKind, Role, Service, Status};
+use crate::model::{Access, AgeFit, AgeRange, Category, Role, Service, Status};
 
 #[derive(Debug, Clone)]
 pub struct Facts {
@@ -10,11 +10,12 @@ pub struct Facts {
     /// Self-referral or walk-in: the caller can go without anyone referring them.
     pub self_referral: bool,
     pub status: Status,
-    pub hours_confirmed: bool,
     /// A public phone, text, chat, WhatsApp or relay contact exists.
     pub direct_public: bool,
     /// Any direct contact, professional ones included.
     pub direct_any: bool,
+    /// The age range without its conversion note, kept here so the age filter reads no record.
+    pub age: AgeRange,
 }
 
 pub fn category_bit(c: Category) -> u32 {
@@ -30,9 +31,17 @@ impl Facts {
                 .iter()
                 .any(|a| matches!(a, Access::SelfReferral | Access::WalkIn)),
             status: s.status,
-            hours_confirmed: s.hours.kind != HoursKind::NotConfirmed,
-            direct_public: s.contacts.iter().any(|c| c.is_public() && c.kind.is_direct()),
+            direct_public: s
+                .contacts
+                .iter()
+                .any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
+            age: AgeRange {
+                min: s.age.min,
+                max: s.age.max,
+                uncertain: s.age.uncertain.clone(),
+                conversion: String::new(),
+            },
         }
     }
 
@@ -61,18 +70,15 @@ pub fn age_rank(range: &AgeRange, age: Option<u8>) -> Option<u8> {
     }
 }
 
-/// "age 15 within 11–25", "age 15: all ages", "age 40 within 18+".
+/// "age 15 within 11–25", "age 15: all ages", "age 40 within 18+"; with a bound not
+/// confirmed, the range as the record states it.
 pub fn age_reason(range: &AgeRange, age: u8) -> String {
     use crate::model::AgeBound::*;
-    let bound = |b| match b {
-        Years(n) => n.to_string(),
-        NoLimit => "any".to_string(),
-        Unknown => "?".to_string(),
-    };
     match (range.min, range.max) {
         (NoLimit | Years(0), NoLimit) => format!("age {age}: all ages"),
+        (Years(a), Years(b)) => format!("age {age} within {a}–{b}"),
         (Years(a), NoLimit) => format!("age {age} within {a}+"),
         (NoLimit, Years(b)) => format!("age {age} within up to {b}"),
-        (a, b) => format!("age {age} within {}–{}", bound(a), bound(b)),
+        _ => format!("age {age}: {range}"),
     }
 }

@@ -1,8 +1,8 @@
 //! Where each typed word matched in a record (characters to highlight) and the sentence saying so.
 //! Only run for hits being shown, so it may re-read the record's text.
 
-use super::index::{Field, Index};
-use super::normalise::tokens;
+use super::index::Field;
+use super::normalise::{for_each_token, Scratch};
 use super::results::{FieldMatch, Reason, ReasonKind};
 use super::terms::{weight, Kind, TermMatch};
 use crate::model::Service;
@@ -20,29 +20,28 @@ struct Best {
     word: String,
 }
 
-fn fields(s: &Service) -> Vec<(Field, usize, String)> {
+fn fields(s: &Service) -> Vec<(Field, usize, &str)> {
     let mut v = vec![
-        (Field::Name, 0, s.name.clone()),
-        (Field::Organisation, 0, s.organisation.clone()),
+        (Field::Name, 0, s.name.as_str()),
+        (Field::Organisation, 0, s.organisation.as_str()),
     ];
     v.extend(
         s.keywords
             .iter()
             .enumerate()
-            .map(|(i, k)| (Field::Keyword, i, k.clone())),
+            .map(|(i, k)| (Field::Keyword, i, k.as_str())),
     );
     v.extend(
         s.categories
             .iter()
             .enumerate()
-            .map(|(i, c)| (Field::Category, i, c.label().to_string())),
+            .map(|(i, c)| (Field::Category, i, c.label())),
     );
-    v.push((Field::Description, 0, s.description.clone()));
+    v.push((Field::Description, 0, s.description.as_str()));
     v
 }
 
 pub(crate) fn text_matches(
-    index: &Index,
     skim: &SkimMatcherV2,
     terms: &[Arc<TermMatch>],
     s: &Service,
@@ -52,28 +51,28 @@ pub(crate) fn text_matches(
     if terms.is_empty() {
         return (out, Vec::new());
     }
+    let mut sc = Scratch::default();
     for (field, item, text) in fields(s) {
         let mut positions = BTreeSet::new();
-        for tok in tokens(&text) {
-            let Some(id) = index.word_id(&tok.text) else {
-                continue;
-            };
+        for_each_token(text, &mut sc, |tok, origin| {
             for (ti, t) in terms.iter().enumerate() {
-                let Some(kind) = t.kind_of(id) else { continue };
+                let Some(kind) = t.kind_of_text(tok) else {
+                    continue;
+                };
                 if kind >= Kind::Fuzzy && !field.is_short() {
                     continue; // descriptions only match whole words and prefixes
                 }
                 let n = t.term.chars().count();
                 match kind {
                     Kind::Exact | Kind::Prefix => {
-                        positions.extend(tok.origin.iter().take(n).copied());
+                        positions.extend(origin.iter().take(n).copied());
                     }
                     Kind::Fuzzy => {
-                        if let Some((_, idx)) = skim.fuzzy_indices(&tok.text, &t.term) {
-                            positions.extend(idx.iter().filter_map(|i| tok.origin.get(*i)));
+                        if let Some((_, idx)) = skim.fuzzy_indices(tok, &t.term) {
+                            positions.extend(idx.iter().filter_map(|i| origin.get(*i)));
                         }
                     }
-                    Kind::Edit => positions.extend(tok.origin.iter().copied()),
+                    Kind::Edit => positions.extend(origin.iter().copied()),
                 }
                 let w = weight(field, kind);
                 if best[ti].as_ref().map_or(true, |b| w > b.weight) {
@@ -82,11 +81,11 @@ pub(crate) fn text_matches(
                         field,
                         item,
                         kind,
-                        word: tok.text.clone(),
+                        word: tok.to_string(),
                     });
                 }
             }
-        }
+        });
         if !positions.is_empty() {
             out.push(FieldMatch {
                 field,
@@ -124,5 +123,52 @@ fn reason(s: &Service, term: &str, b: &Best) -> Reason {
     Reason {
         kind: ReasonKind::Text,
         text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::Index;
+
+    fn run(s: &Service, typed: &[&str]) -> (Vec<FieldMatch>, Vec<Reason>) {
+        let idx = Index::build(std::slice::from_ref(s));
+        let skim = SkimMatcherV2::default();
+        let terms: Vec<Arc<TermMatch>> = typed
+            .iter()
+            .map(|t| Arc::new(TermMatch::compute(&idx, 1, t, None, &skim)))
+            .collect();
+        text_matches(&skim, &terms, s)
+    }
+
+    #[test]
+    fn positions_are_characters_of_the_text_as_written() {
+        let s = Service {
+            name: "Talking Change (Portsmouth)".into(),
+            keywords: vec!["self-harm".into()],
+            description: "Talk to someone.".into(),
+            ..Default::default()
+        };
+        let (m, reasons) = run(&s, &["port", "talkng", "selfharm"]);
+        let name = m.iter().find(|m| m.field == Field::Name).unwrap();
+        // "talkng" read as "Talking" (fuzzy: t,a,l,k,n,g) and "port" as the start of Portsmouth.
+        assert_eq!(name.positions, vec![0, 1, 2, 3, 5, 6, 16, 17, 18, 19]);
+        let kw = m.iter().find(|m| m.field == Field::Keyword).unwrap();
+        assert_eq!(
+            kw.positions,
+            vec![0, 1, 2, 3, 5, 6, 7, 8],
+            "the hyphen is not highlighted"
+        );
+        // A misspelling never matches the description ("talk" is there, but not typed).
+        assert!(m.iter().all(|m| m.field != Field::Description));
+        let texts: Vec<&str> = reasons.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "name matches 'port'",
+                "name matches 'talkng' (read as 'talking')",
+                "keyword 'self-harm' matches 'selfharm'"
+            ]
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use super::facts::{age_reason, category_bit};
 use super::highlight::text_matches;
+use super::open_now;
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::results::{Group, Hit, Reason, ReasonKind};
@@ -23,7 +24,7 @@ pub(crate) fn build_hit(
     let doc = c.doc as usize;
     let s = &dir.services[doc];
     let facts = searcher.facts(doc);
-    let (matches, mut reasons) = text_matches(searcher.index(), searcher.skim(), terms, s);
+    let (matches, mut reasons) = text_matches(searcher.skim(), terms, s);
     let mut checks = Vec::new();
 
     let placement = scope.placement(&dir.places, s);
@@ -44,13 +45,12 @@ pub(crate) fn build_hit(
                 kind: ReasonKind::Age,
                 text: age_reason(&s.age, age),
             }),
-            AgeFit::Uncertain(why) => {
-                reasons.push(Reason {
-                    kind: ReasonKind::Age,
-                    text: format!("age {age}: {}", s.age),
-                });
-                checks.push(format!("age may not fit: {why}"));
-            }
+            // Not a reason it is here: something to check before giving it.
+            AgeFit::Uncertain(why) => checks.push(if s.age.uncertain.contains(&age) {
+                format!("age may not fit: {why}")
+            } else {
+                format!("age may not fit: {}", s.age)
+            }),
             AgeFit::Outside => {} // never reaches here: filtered out
         }
     }
@@ -64,22 +64,21 @@ pub(crate) fn build_hit(
         }
     }
 
-    let status = searcher.status_of(doc, q.at);
-    let hours = status.text();
-    let next_opening = match status.state {
-        State::Closed { next_open } => next_open,
-        _ => None,
-    };
-    match status.state {
-        State::Open { .. } | State::Closed { .. } => reasons.push(Reason {
-            kind: ReasonKind::Hours,
-            text: hours.clone(),
-        }),
-        State::MayBeClosedBankHoliday => checks.push(hours.clone()),
-        State::NotConfirmed => checks.push(if s.hours.wording.is_empty() {
+    let judged = searcher.judged(doc, q.at, q.within_minutes);
+    let hours = judged.text();
+    let next_opening = judged.next_opening();
+    match (judged.status.state, judged.code()) {
+        (State::MayBeClosedBankHoliday, _) => checks.push(judged.status.text()),
+        (State::NotConfirmed, _) => checks.push(if s.hours.wording.is_empty() {
             "hours not confirmed".to_string()
         } else {
             format!("hours not confirmed (source says \"{}\")", s.hours.wording)
+        }),
+        // With a window, "reachable" is about the window even when it is open now.
+        (_, open_now::UNSURE) => checks.push(hours.clone()),
+        _ => reasons.push(Reason {
+            kind: ReasonKind::Hours,
+            text: hours.clone(),
         }),
     }
 
@@ -109,8 +108,13 @@ pub(crate) fn build_hit(
         checks,
         hours,
         next_opening,
-        reach: placement.map(|p: Placement| p.reach).unwrap_or(crate::places::Reach::National),
+        reach: placement
+            .map(|p: Placement| p.reach)
+            .unwrap_or(crate::places::Reach::National),
         matches,
-        contacts: s.contacts_for(q.role.shows_professional()).cloned().collect(),
+        contacts: s
+            .contacts_for(q.role.shows_professional())
+            .cloned()
+            .collect(),
     }
 }

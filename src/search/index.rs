@@ -1,7 +1,7 @@
 //! The token index: a sorted vocabulary of folded words, each with the services and fields it
 //! occurs in, so a keystroke looks words up instead of scanning every record.
 
-use super::normalise::{query_terms, words};
+use super::normalise::{for_each_word, Scratch};
 use crate::model::Service;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -46,6 +46,37 @@ impl Field {
     }
 }
 
+/// FxHash (as in rustc): building the index hashes every word of every record, and SipHash's
+/// protection against crafted keys buys nothing for a directory we ship ourselves.
+#[derive(Default, Clone, Copy)]
+pub struct FxBuild;
+
+pub struct FxHasher(u64);
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// One occurrence list entry: a service (by position in the directory) and the field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting(u32);
@@ -69,6 +100,8 @@ pub struct Index {
     vocab: Vec<Box<str>>,
     /// Character length of each word (edit-distance candidates are picked by length).
     chars: Vec<u16>,
+    /// Per word id: whether it occurs in a short field (name, organisation, keyword, category).
+    short: Vec<bool>,
     /// Word ids that occur in a short field, grouped by first character (fuzzy candidates).
     short_by_first: HashMap<char, Vec<u32>>,
     /// Word ids that occur in a short field, grouped by character length (edit candidates).
@@ -83,45 +116,50 @@ pub struct Index {
 
 impl Index {
     pub fn build(services: &[Service]) -> Index {
-        let mut lists: HashMap<String, Vec<Posting>> = HashMap::new();
-        let mut short: HashMap<String, ()> = HashMap::new();
-        let mut add = |w: String, doc: usize, field: Field| {
-            if field.is_short() && !short.contains_key(&w) {
-                short.insert(w.clone(), ());
-            }
-            let list = lists.entry(w).or_default();
-            let p = Posting::new(doc, field);
-            // Repeats within one field come together; later ones are removed when sorting.
-            if list.last() != Some(&p) {
-                list.push(p);
-            }
-        };
-        let mut cat_words: HashMap<crate::model::Category, Vec<String>> = HashMap::new();
-        for (doc, s) in services.iter().enumerate() {
-            for w in words(&s.name) {
-                add(w, doc, Field::Name);
-            }
-            for w in words(&s.organisation) {
-                add(w, doc, Field::Organisation);
-            }
-            for k in &s.keywords {
-                for w in words(k) {
-                    add(w, doc, Field::Keyword);
+        // Words get provisional ids in order of first sight; the vocabulary is sorted after.
+        let mut ids: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
+        let mut lists: Vec<Vec<Posting>> = Vec::new();
+        let mut short: Vec<bool> = Vec::new();
+        let mut sc = Scratch::default();
+        let mut add_text = |text: &str, doc: usize, field: Field, sc: &mut Scratch| {
+            for_each_word(text, sc, |w, _| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = lists.len() as u32;
+                        ids.insert(w.into(), id);
+                        lists.push(Vec::new());
+                        short.push(false);
+                        id
+                    }
+                };
+                let p = Posting::new(doc, field);
+                let list = &mut lists[id as usize];
+                // Repeats within one field come together; any others go when the list is sorted.
+                if list.last() != Some(&p) {
+                    list.push(p);
                 }
+                if field.is_short() {
+                    short[id as usize] = true;
+                }
+            });
+        };
+        let cat_text: HashMap<crate::model::Category, String> = crate::model::Category::ALL
+            .iter()
+            .map(|c| (*c, format!("{} {}", c.label(), c.id())))
+            .collect();
+        for (doc, s) in services.iter().enumerate() {
+            add_text(&s.name, doc, Field::Name, &mut sc);
+            add_text(&s.organisation, doc, Field::Organisation, &mut sc);
+            for k in &s.keywords {
+                add_text(k, doc, Field::Keyword, &mut sc);
             }
             for c in &s.categories {
-                let ws = cat_words
-                    .entry(*c)
-                    .or_insert_with(|| words(&format!("{} {}", c.label(), c.id())));
-                for w in ws.iter() {
-                    add(w.clone(), doc, Field::Category);
-                }
+                add_text(&cat_text[c], doc, Field::Category, &mut sc);
             }
-            for w in words(&s.description) {
-                add(w, doc, Field::Description);
-            }
+            add_text(&s.description, doc, Field::Description, &mut sc);
         }
-        let mut entries: Vec<(String, Vec<Posting>)> = lists.into_iter().collect();
+        let mut entries: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut idx = Index {
             vocab: Vec::with_capacity(entries.len()),
@@ -130,11 +168,14 @@ impl Index {
             ..Default::default()
         };
         idx.offsets.push(0);
-        for (id, (w, mut list)) in entries.into_iter().enumerate() {
+        for (id, (w, old)) in entries.into_iter().enumerate() {
+            let mut list = std::mem::take(&mut lists[old as usize]);
             list.sort_unstable_by_key(|p| p.0);
             list.dedup();
             let n = w.chars().count();
-            if short.contains_key(&w) {
+            let is_short = short[old as usize];
+            idx.short.push(is_short);
+            if is_short {
                 if let Some(first) = w.chars().next() {
                     idx.short_by_first.entry(first).or_default().push(id as u32);
                 }
@@ -146,16 +187,26 @@ impl Index {
             idx.chars.push(n.min(u16::MAX as usize) as u16);
             idx.postings.extend(list);
             idx.offsets.push(idx.postings.len() as u32);
-            idx.vocab.push(w.into_boxed_str());
+            idx.vocab.push(w);
         }
-        let seq = |idx: &Index, text: &str| -> Vec<u32> {
-            query_terms(text)
-                .iter()
-                .filter_map(|w| idx.word_id(w))
-                .collect()
+        // Little words are left out so "mix" is the whole of "The Mix". Hyphen-joined forms
+        // are left out too: each part is a word of the name already.
+        let seq = |text: &str, sc: &mut Scratch| -> Vec<u32> {
+            let mut out = Vec::new();
+            for_each_word(text, sc, |w, joined| {
+                if !joined && !matches!(w, "the" | "and" | "of" | "a") {
+                    if let Some(id) = idx.word_id(w) {
+                        out.push(id);
+                    }
+                }
+            });
+            out
         };
-        let names = services.iter().map(|s| seq(&idx, &s.name)).collect();
-        let orgs = services.iter().map(|s| seq(&idx, &s.organisation)).collect();
+        let names: Vec<Vec<u32>> = services.iter().map(|s| seq(&s.name, &mut sc)).collect();
+        let orgs: Vec<Vec<u32>> = services
+            .iter()
+            .map(|s| seq(&s.organisation, &mut sc))
+            .collect();
         idx.name_words = names;
         idx.org_words = orgs;
         let mut order: Vec<usize> = (0..services.len()).collect();
@@ -183,6 +234,11 @@ impl Index {
         self.chars[id as usize] as usize
     }
 
+    /// Whether the word occurs in a name, organisation, keyword or category label.
+    pub fn is_short(&self, id: u32) -> bool {
+        self.short[id as usize]
+    }
+
     pub fn word_id(&self, w: &str) -> Option<u32> {
         self.vocab
             .binary_search_by(|v| v.as_ref().cmp(w))
@@ -207,7 +263,10 @@ impl Index {
 
     /// Short-field words beginning with this character.
     pub fn short_starting_with(&self, c: char) -> &[u32] {
-        self.short_by_first.get(&c).map(Vec::as_slice).unwrap_or(&[])
+        self.short_by_first
+            .get(&c)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Short-field words of exactly this many characters.
@@ -254,7 +313,10 @@ mod tests {
         let r = idx.prefix_range("cr");
         let ws: Vec<&str> = r.map(|i| idx.word(i)).collect();
         assert_eq!(ws, ["crisis", "cruse"]);
-        assert!(idx.short_starting_with('b').is_empty(), "description words are not short");
+        assert!(
+            idx.short_starting_with('b').is_empty(),
+            "description words are not short"
+        );
         assert_eq!(idx.name_rank, vec![0, 1]);
     }
 }

@@ -12,8 +12,10 @@ mod highlight;
 mod hits;
 pub mod index;
 pub mod normalise;
+mod open_now;
 mod place;
 mod query;
+mod rank;
 mod results;
 mod searcher;
 pub mod terms;
@@ -21,5 +23,7 @@ pub mod terms;
 pub use index::Field;
 pub use place::{PlaceScope, Placement};
 pub use query::{PlaceInput, Query};
-pub use results::{Empty, FieldMatch, Filter, Group, GroupResults, Hit, Reason, ReasonKind, Results};
+pub use results::{
+    Empty, FieldMatch, Filter, Group, GroupResults, Hit, Reason, ReasonKind, Results,
+};
 pub use searcher::{search, Searcher};

@@ -30,70 +30,96 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
-/// Split text into folded tokens. Hyphenated words also yield their joined form ("self-harm"
-/// gives "self", "harm" and "selfharm") because callers and handlers write both.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut cur = Token {
-        text: String::new(),
-        origin: Vec::new(),
-    };
-    // The hyphen-joined form being built, and whether it has more than one part yet.
-    let mut joined = cur.clone();
-    let mut joined_parts = 0;
+/// Reusable buffers for [`for_each_token`], so indexing 100k records allocates almost nothing.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    text: String,
+    origin: Vec<usize>,
+    joined: String,
+    joined_origin: Vec<usize>,
+}
+
+/// Call `emit(folded, origins)` for each token of `text`, in order. Hyphenated words also yield
+/// their joined form after the last part ("self-harm" gives "self", "harm", "selfharm") because
+/// callers and handlers write both.
+pub fn for_each_token(text: &str, sc: &mut Scratch, emit: impl FnMut(&str, &[usize])) {
+    let mut emit = emit;
+    tokenise::<true>(text, sc, |w, o, _| emit(w, o))
+}
+
+/// As [`for_each_token`] without origins; `joined` is true for a hyphen-joined extra form.
+/// Indexing needs no origins.
+pub fn for_each_word(text: &str, sc: &mut Scratch, mut emit: impl FnMut(&str, bool)) {
+    tokenise::<false>(text, sc, |w, _, joined| emit(w, joined))
+}
+
+fn tokenise<const ORIGINS: bool>(
+    text: &str,
+    sc: &mut Scratch,
+    mut emit: impl FnMut(&str, &[usize], bool),
+) {
+    sc.text.clear();
+    sc.origin.clear();
+    sc.joined.clear();
+    sc.joined_origin.clear();
+    let mut parts = 0usize;
     let mut prev_hyphen = false;
-    let flush_joined = |joined: &mut Token, parts: &mut usize, out: &mut Vec<Token>| {
-        if *parts > 1 {
-            out.push(std::mem::replace(
-                joined,
-                Token {
-                    text: String::new(),
-                    origin: Vec::new(),
-                },
-            ));
-        } else {
-            joined.text.clear();
-            joined.origin.clear();
+    // End the current word; at a separator other than a single hyphen, end the joined form too.
+    fn end_word(sc: &mut Scratch, parts: &mut usize, emit: &mut impl FnMut(&str, &[usize], bool)) {
+        if !sc.text.is_empty() {
+            emit(&sc.text, &sc.origin, false);
+            sc.joined.push_str(&sc.text);
+            sc.joined_origin.extend_from_slice(&sc.origin);
+            *parts += 1;
+            sc.text.clear();
+            sc.origin.clear();
         }
+    }
+    fn end_joined(
+        sc: &mut Scratch,
+        parts: &mut usize,
+        emit: &mut impl FnMut(&str, &[usize], bool),
+    ) {
+        if *parts > 1 {
+            emit(&sc.joined, &sc.joined_origin, true);
+        }
+        sc.joined.clear();
+        sc.joined_origin.clear();
         *parts = 0;
-    };
+    }
     for (i, c) in text.chars().enumerate() {
         match fold(c) {
-            Some('\0') => {}
+            Some('\0') => prev_hyphen = false,
             Some(f) => {
-                cur.text.push(f);
-                cur.origin.push(i);
+                sc.text.push(f);
+                if ORIGINS {
+                    sc.origin.push(i);
+                }
+                prev_hyphen = false;
             }
             None => {
-                if !cur.text.is_empty() {
-                    joined.text.push_str(&cur.text);
-                    joined.origin.extend_from_slice(&cur.origin);
-                    joined_parts += 1;
-                    out.push(std::mem::replace(
-                        &mut cur,
-                        Token {
-                            text: String::new(),
-                            origin: Vec::new(),
-                        },
-                    ));
-                }
+                end_word(sc, &mut parts, &mut emit);
                 let hyphen = c == '-' && !prev_hyphen;
                 if !hyphen {
-                    flush_joined(&mut joined, &mut joined_parts, &mut out);
+                    end_joined(sc, &mut parts, &mut emit);
                 }
                 prev_hyphen = c == '-';
-                continue;
             }
         }
-        prev_hyphen = false;
     }
-    if !cur.text.is_empty() {
-        joined.text.push_str(&cur.text);
-        joined.origin.extend_from_slice(&cur.origin);
-        joined_parts += 1;
-        out.push(cur);
-    }
-    flush_joined(&mut joined, &mut joined_parts, &mut out);
+    end_word(sc, &mut parts, &mut emit);
+    end_joined(sc, &mut parts, &mut emit);
+}
+
+/// Split text into folded tokens (allocating; for queries, tests and single records).
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_token(text, &mut Scratch::default(), |t, o| {
+        out.push(Token {
+            text: t.to_string(),
+            origin: o.to_vec(),
+        })
+    });
     out
 }
 
@@ -104,19 +130,12 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// The query's terms: folded words, without the hyphen-joined extras (each part must match).
 pub fn query_terms(text: &str) -> Vec<String> {
-    let mut seen_origin_end = None;
     let mut out = Vec::new();
-    for t in tokens(text) {
-        // A joined form repeats characters of the parts already taken; skip it.
-        let start = t.origin.first().copied();
-        if let (Some(s), Some(end)) = (start, seen_origin_end) {
-            if s < end {
-                continue;
-            }
+    for_each_word(text, &mut Scratch::default(), |w, joined| {
+        if !joined {
+            out.push(w.to_string());
         }
-        seen_origin_end = t.origin.last().map(|e| e + 1);
-        out.push(t.text);
-    }
+    });
     out
 }
 
@@ -134,8 +153,14 @@ mod tests {
 
     #[test]
     fn hyphenated_words_also_join() {
-        assert_eq!(words("self-harm support"), ["self", "harm", "selfharm", "support"]);
-        assert_eq!(words("Lee-on-the-Solent"), ["lee", "on", "the", "solent", "leeonthesolent"]);
+        assert_eq!(
+            words("self-harm support"),
+            ["self", "harm", "selfharm", "support"]
+        );
+        assert_eq!(
+            words("Lee-on-the-Solent"),
+            ["lee", "on", "the", "solent", "leeonthesolent"]
+        );
         assert_eq!(words("Mind - Infoline"), ["mind", "infoline"]);
         assert_eq!(query_terms("self-harm"), ["self", "harm"]);
     }

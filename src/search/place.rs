@@ -41,26 +41,6 @@ pub struct Placement {
     pub part: bool,
 }
 
-impl Placement {
-    pub fn code(p: Option<Placement>) -> u8 {
-        match p {
-            None => 0,
-            Some(p) => 1 + (p.reach as u8) * 2 + u8::from(p.part),
-        }
-    }
-    pub fn from_code(c: u8) -> Option<Placement> {
-        let reach = match c.checked_sub(1)? / 2 {
-            0 => Reach::Local,
-            1 => Reach::AreaWide,
-            _ => Reach::National,
-        };
-        Some(Placement {
-            reach,
-            part: (c - 1) % 2 == 1,
-        })
-    }
-}
-
 fn national_id(places: &PlacesFile) -> Option<&str> {
     places
         .places
@@ -83,6 +63,11 @@ impl PlaceScope {
     pub fn resolve(places: &PlacesFile, index: &PlaceIndex, input: Option<&PlaceInput>) -> Self {
         let (lookup, text) = match input {
             None => return PlaceScope::Anywhere,
+            Some(PlaceInput::OutsideArea) => {
+                return PlaceScope::OutsideArea {
+                    why: format!("chosen: {OUTSIDE}"),
+                }
+            }
             Some(PlaceInput::Text(t)) if t.trim().is_empty() => return PlaceScope::Anywhere,
             Some(PlaceInput::Text(t)) => (index.lookup(t), t.clone()),
             Some(PlaceInput::Id(id)) => match places.get(id) {
@@ -168,10 +153,7 @@ impl PlaceScope {
     /// Whether and how the service serves this scope. `None`: it does not.
     pub fn placement(&self, places: &PlacesFile, s: &Service) -> Option<Placement> {
         match self {
-            PlaceScope::Anywhere => Some(Placement {
-                reach: spread(places, s),
-                part: false,
-            }),
+            PlaceScope::Anywhere => spread(places, s).map(|reach| Placement { reach, part: false }),
             PlaceScope::Place { id, .. } => from_serves(&serves(places, s, id)),
             PlaceScope::Unclear { candidates, .. } => {
                 let mut worst: Option<Placement> = None;
@@ -263,12 +245,12 @@ fn national_only(places: &PlacesFile, s: &Service) -> Option<Placement> {
     }
 }
 
-/// The broadest reach among a service's areas (for ranking when no place is given).
-pub fn spread(places: &PlacesFile, s: &Service) -> Reach {
+/// The broadest reach among a service's areas (for ranking when no place is given); `None`
+/// when it lists no known area, so it serves nowhere.
+pub fn spread(places: &PlacesFile, s: &Service) -> Option<Reach> {
     s.areas
         .iter()
         .filter_map(|a| places.get(a))
         .map(|p| reach_of(places, p))
         .max()
-        .unwrap_or(Reach::Local)
 }

@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 pub enum PlaceInput {
     Text(String),
     Id(String),
+    /// The handler confirmed the caller is outside Hampshire and the Isle of Wight.
+    OutsideArea,
 }
 
 /// One search. The TUI builds one per keystroke; the CLI one per run; triage reuses it.
@@ -26,6 +28,10 @@ pub struct Query {
     pub role: Role,
     /// Most results returned per group (the counts stay exact); `None` returns all.
     pub limit: Option<usize>,
+    /// Triage's response window in minutes: "reachable" then means reachable within it (open
+    /// now and not closing within 30 minutes, or opening within the window) instead of open
+    /// now, and `open_now` keeps only those. `None`: open now.
+    pub within_minutes: Option<u32>,
 }
 
 impl Query {
@@ -41,6 +47,7 @@ impl Query {
             at,
             role: Role::Handler,
             limit: None,
+            within_minutes: None,
         }
     }
 
@@ -76,6 +83,11 @@ impl Query {
 
     pub fn role(mut self, role: Role) -> Self {
         self.role = role;
+        self
+    }
+
+    pub fn within(mut self, minutes: u32) -> Self {
+        self.within_minutes = Some(minutes);
         self
     }
 

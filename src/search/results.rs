@@ -184,6 +184,9 @@ pub struct Results {
     pub notes: Vec<String>,
     /// Set when no service is in any group.
     pub empty: Option<Empty>,
+    /// The next instant a returned hit opens or closes: search again then (the TUI's timer).
+    #[serde(serialize_with = "rfc3339")]
+    pub next_change: Option<DateTime<Utc>>,
 }
 
 impl Results {

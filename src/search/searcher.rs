@@ -6,13 +6,15 @@ use super::facts::{age_rank, category_bit, Facts};
 use super::hits::build_hit;
 use super::index::Index;
 use super::normalise::query_terms;
+use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
+use super::rank::{rank_key, reach_rank, Standing};
 use super::results::{Group, GroupResults, Results};
 use super::terms::TermMatch;
-use crate::hours::{self, Calendar, State};
+use crate::hours::{self, Calendar};
 use crate::model::{Directory, Status};
-use crate::places::{PlaceIndex, Reach};
+use crate::places::PlaceIndex;
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
@@ -22,18 +24,6 @@ use std::sync::Arc;
 /// and backspacing returns to one just seen).
 const TERM_CACHE: usize = 24;
 
-/// Open-now state codes kept per service for one instant.
-pub(crate) mod open {
-    pub const UNKNOWN: u8 = 0;
-    pub const OPEN: u8 = 1;
-    pub const CLOSED: u8 = 2;
-    /// Bank holiday with an unconfirmed rule, or hours not confirmed: never "open".
-    pub const UNSURE: u8 = 3;
-}
-
-/// Above this many services still to judge, open-now states are worked out on two threads.
-const PARALLEL_HOURS: usize = 4096;
-
 pub struct Searcher {
     dir: Arc<Directory>,
     index: Index,
@@ -42,9 +32,11 @@ pub struct Searcher {
     calendar: Calendar,
     skim: SkimMatcherV2,
     terms: Vec<Arc<TermMatch>>,
-    placements: HashMap<String, Arc<Vec<u8>>>,
-    open_at: Option<DateTime<Utc>>,
-    open: Vec<u8>,
+    placements: HashMap<String, Arc<Vec<Option<Placement>>>>,
+    /// Services listing the same areas (and exceptions) serve the same places: one answer each.
+    area_class: Vec<u32>,
+    area_examples: Vec<u32>,
+    open: OpenStates,
 }
 
 /// One service that passed every filter, with what ranking and grouping need.
@@ -56,23 +48,28 @@ pub(crate) struct Candidate {
     pub group: Group,
 }
 
-/// Ranking as one number, smallest first: text relevance, then reachable now, then local over
-/// national, then age fit, then name order (unique, so the order is total and deterministic).
-fn rank_key(relevance: u16, now: u8, reach_rank: u8, age: u8, name_rank: u32) -> u64 {
-    (u64::from(u16::MAX - relevance) << 48)
-        | (u64::from(now & 3) << 46)
-        | (u64::from(reach_rank & 3) << 44)
-        | (u64::from(age & 3) << 42)
-        | u64::from(name_rank)
-}
-
 impl Searcher {
     pub fn new(dir: Arc<Directory>) -> Searcher {
         let index = Index::build(&dir.services);
         let facts = dir.services.iter().map(Facts::of).collect();
         let places = PlaceIndex::new(&dir.places);
         let calendar = Calendar::with_changes(&dir.bank_holidays);
-        let n = dir.services.len();
+        let open = OpenStates::new(&dir.services);
+        let mut classes: HashMap<(&[String], &[String]), u32> = HashMap::new();
+        let mut area_examples = Vec::new();
+        let area_class = dir
+            .services
+            .iter()
+            .enumerate()
+            .map(|(d, s)| {
+                *classes
+                    .entry((s.areas.as_slice(), s.areas_except.as_slice()))
+                    .or_insert_with(|| {
+                        area_examples.push(d as u32);
+                        area_examples.len() as u32 - 1
+                    })
+            })
+            .collect();
         Searcher {
             dir,
             index,
@@ -82,8 +79,9 @@ impl Searcher {
             skim: SkimMatcherV2::default(),
             terms: Vec::new(),
             placements: HashMap::new(),
-            open_at: None,
-            open: vec![open::UNKNOWN; n],
+            area_class,
+            area_examples,
+            open,
         }
     }
 
@@ -99,12 +97,19 @@ impl Searcher {
         &self.places
     }
 
+    /// How many distinct sets of opening hours the directory has (open-now work per minute).
+    pub fn hours_patterns(&self) -> usize {
+        self.open.patterns()
+    }
+
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
     }
 
-    pub(crate) fn index(&self) -> &Index {
-        &self.index
+    /// Forget the words matched so far (a new call; benchmarks start each typed query cold).
+    /// Place answers and open-now states stay: they do not depend on what was typed.
+    pub fn clear_word_cache(&mut self) {
+        self.terms.clear();
     }
 
     pub(crate) fn skim(&self) -> &SkimMatcherV2 {
@@ -139,17 +144,21 @@ impl Searcher {
         m
     }
 
-    /// Per service: how it serves the scope (`Placement::code`), worked out once per place.
-    pub(crate) fn placements(&mut self, scope: &PlaceScope) -> Arc<Vec<u8>> {
+    /// Per service: how it serves the scope, worked out once per place.
+    pub(crate) fn placements(&mut self, scope: &PlaceScope) -> Arc<Vec<Option<Placement>>> {
         let key = scope.cache_key();
         if let Some(p) = self.placements.get(&key) {
             return Arc::clone(p);
         }
-        let codes: Vec<u8> = self
-            .dir
-            .services
+        let by_class: Vec<Option<Placement>> = self
+            .area_examples
             .iter()
-            .map(|s| Placement::code(scope.placement(&self.dir.places, s)))
+            .map(|&d| scope.placement(&self.dir.places, &self.dir.services[d as usize]))
+            .collect();
+        let codes: Vec<Option<Placement>> = self
+            .area_class
+            .iter()
+            .map(|&c| by_class[c as usize])
             .collect();
         let codes = Arc::new(codes);
         if self.placements.len() > 32 {
@@ -159,52 +168,18 @@ impl Searcher {
         codes
     }
 
-    /// Make sure the open-now state of these services is known for `at`.
-    fn ensure_open(&mut self, at: DateTime<Utc>, docs: &[u32]) {
-        if self.open_at != Some(at) {
-            self.open.iter_mut().for_each(|c| *c = open::UNKNOWN);
-            self.open_at = Some(at);
-        }
-        let todo: Vec<u32> = docs
-            .iter()
-            .copied()
-            .filter(|&d| self.open[d as usize] == open::UNKNOWN)
-            .collect();
-        if todo.is_empty() {
-            return;
-        }
-        let (dir, cal, facts) = (&self.dir, &self.calendar, &self.facts);
-        let judge = |d: u32| -> u8 {
-            if !facts[d as usize].hours_confirmed {
-                return open::UNSURE;
-            }
-            match hours::status(&dir.services[d as usize].hours, cal, at).state {
-                State::Open { .. } => open::OPEN,
-                State::Closed { .. } => open::CLOSED,
-                _ => open::UNSURE,
-            }
-        };
-        let codes: Vec<u8> = if todo.len() >= PARALLEL_HOURS {
-            let (a, b) = todo.split_at(todo.len() / 2);
-            std::thread::scope(|sc| {
-                let h = sc.spawn(|| a.iter().map(|&d| judge(d)).collect::<Vec<u8>>());
-                let mut second: Vec<u8> = b.iter().map(|&d| judge(d)).collect();
-                let mut first = h.join().unwrap_or_else(|_| a.iter().map(|&d| judge(d)).collect());
-                first.append(&mut second);
-                first
-            })
-        } else {
-            todo.iter().map(|&d| judge(d)).collect()
-        };
-        for (d, c) in todo.into_iter().zip(codes) {
-            self.open[d as usize] = c;
-        }
+    /// Make sure the open-now (or reachable-within) state of these services is known.
+    fn ensure_open(&mut self, at: DateTime<Utc>, window: Option<u32>, docs: &[u32]) {
+        self.open
+            .prepare(&self.dir.services, &self.calendar, at, window, docs);
     }
 
     /// Text relevance of every service matching every word, with the whole-name bonuses.
     fn text_candidates(&mut self, terms: &[String]) -> (Vec<Arc<TermMatch>>, Vec<(u32, u16)>) {
         if terms.is_empty() {
-            let all = (0..self.dir.services.len() as u32).map(|d| (d, 0)).collect();
+            let all = (0..self.dir.services.len() as u32)
+                .map(|d| (d, 0))
+                .collect();
             return (Vec::new(), all);
         }
         let matches: Vec<Arc<TermMatch>> = terms.iter().map(|t| self.term(t)).collect();
@@ -261,58 +236,42 @@ impl Searcher {
         // Cheap filters first; open-now states only for what survives them.
         let mut passed: Vec<(u32, u16, Placement, u8)> = Vec::with_capacity(text_hits.len());
         for &(d, rel) in &text_hits {
-            let (f, s) = (&self.facts[d as usize], &self.dir.services[d as usize]);
+            let f = &self.facts[d as usize];
             if f.status == Status::Closed
                 || (cat_mask != 0 && f.categories & cat_mask == 0)
                 || (q.self_referral_only && !f.self_referral)
             {
                 continue;
             }
-            let Some(p) = Placement::from_code(placements[d as usize]) else {
+            let Some(p) = placements[d as usize] else {
                 continue;
             };
-            let Some(age) = age_rank(&s.age, q.age) else {
+            let Some(age) = age_rank(&f.age, q.age) else {
                 continue;
             };
             passed.push((d, rel, p, age));
         }
         let docs: Vec<u32> = passed.iter().map(|p| p.0).collect();
-        self.ensure_open(q.at, &docs);
+        self.ensure_open(q.at, q.within_minutes, &docs);
         let mut groups: [Vec<Candidate>; 3] = Default::default();
         for (d, rel, p, age) in passed {
             let f = &self.facts[d as usize];
-            let now = self.open[d as usize];
-            if q.open_now && now != open::OPEN {
+            let now = self.open.code(d as usize);
+            if q.open_now && now != open_now::OPEN {
                 continue;
             }
-            let check = f.status == Status::Unconfirmed
-                || age == 2
-                || now == open::UNSURE
-                || !f.contact_confirmed(q.role)
-                || p.part;
-            let group = if now == open::CLOSED {
-                Group::ClosedNow
-            } else if check {
-                Group::CheckFirst
-            } else {
-                Group::Reachable
-            };
-            let reach_rank = match (place_filtered, p.reach) {
-                (true, r) => r as u8,
-                // With no place, area-wide and national services suit any caller best.
-                (false, Reach::AreaWide) => 0,
-                (false, Reach::National) => 1,
-                (false, Reach::Local) => 2,
-            };
-            let now_rank = match now {
-                open::OPEN => 0,
-                open::UNSURE => 1,
-                _ => 2,
-            };
+            let group = Standing {
+                status: f.status,
+                age,
+                now,
+                contact: f.contact_confirmed(q.role),
+                part: p.part,
+            }
+            .group();
             let key = rank_key(
                 rel,
-                now_rank,
-                reach_rank,
+                now,
+                reach_rank(place_filtered, p.reach),
                 age,
                 self.index.name_rank[d as usize],
             );
@@ -342,12 +301,22 @@ impl Searcher {
                 hits,
             });
         }
+        let next_change = out
+            .iter()
+            .flat_map(|g| g.hits.iter())
+            .filter_map(|h| {
+                self.judged(h.doc, q.at, q.within_minutes)
+                    .status
+                    .next_change
+            })
+            .min();
         let mut results = Results {
             terms,
             place: scope,
             groups: out,
             notes: Vec::new(),
             empty: None,
+            next_change,
         };
         if let Some(n) = results.place.note() {
             results.notes.push(n);
@@ -358,9 +327,18 @@ impl Searcher {
         results
     }
 
-    /// The hours status of one service now, for its hit.
-    pub(crate) fn status_of(&self, doc: usize, at: DateTime<Utc>) -> hours::Status {
-        hours::status(&self.dir.services[doc].hours, &self.calendar, at)
+    /// The hours answer for one service, as prepared for the current search.
+    pub(crate) fn judged(&self, doc: usize, at: DateTime<Utc>, window: Option<u32>) -> Judged {
+        match self.open.judged(doc) {
+            Some(j) if j.status.at == at && j.reach.map(|r| r.window_minutes) == window => *j,
+            _ => {
+                let h = &self.dir.services[doc].hours;
+                Judged {
+                    status: hours::status(h, &self.calendar, at),
+                    reach: window.map(|w| hours::reach(h, &self.calendar, at, w)),
+                }
+            }
+        }
     }
 
     pub(crate) fn facts(&self, doc: usize) -> &Facts {
@@ -368,10 +346,12 @@ impl Searcher {
     }
 
     /// Open-now states for every service at `at` (used when explaining an empty result).
-    pub(crate) fn all_open(&mut self, at: DateTime<Utc>) -> Vec<u8> {
+    pub(crate) fn all_open(&mut self, at: DateTime<Utc>, window: Option<u32>) -> Vec<u8> {
         let all: Vec<u32> = (0..self.dir.services.len() as u32).collect();
-        self.ensure_open(at, &all);
-        self.open.clone()
+        self.ensure_open(at, window, &all);
+        (0..self.dir.services.len())
+            .map(|d| self.open.code(d))
+            .collect()
     }
 }
 

@@ -63,6 +63,9 @@ pub struct TermMatch {
     /// superset of this term's fuzzy and prefix matches, and of any longer term's, so the next
     /// keystroke only re-checks these.
     subsequence: Vec<u32>,
+    /// The directory words matched by misspelling (fuzzy or edit), sorted: few, and all a hit's
+    /// highlighting needs besides "starts with the term".
+    typo_words: Vec<(Box<str>, Kind)>,
     /// Per service: best weight, 0 = no match.
     pub best: Vec<u16>,
     /// Services with a match, in the order first found.
@@ -150,6 +153,20 @@ impl TermMatch {
                 }
             }
         }
+        // Typo tolerance is for when the word as typed finds nothing: "hive" must not also
+        // bring every "live chat", nor "drinkline" every "drinking".
+        if words
+            .iter()
+            .any(|&(id, k)| k <= Kind::Prefix && index.is_short(id))
+        {
+            words.retain(|&(id, k)| {
+                let keep = k <= Kind::Prefix;
+                if !keep {
+                    kinds[id as usize] = 0;
+                }
+                keep
+            });
+        }
         words.sort_unstable_by_key(|w| w.0);
         for w in &mut words {
             w.1 = Kind::from_code(kinds[w.0 as usize]).unwrap_or(Kind::Edit);
@@ -174,14 +191,37 @@ impl TermMatch {
                 }
             }
         }
+        let mut typo_words: Vec<(Box<str>, Kind)> = words
+            .iter()
+            .filter(|w| w.1 >= Kind::Fuzzy)
+            .map(|&(id, k)| (index.word(id).into(), k))
+            .collect();
+        typo_words.sort_unstable();
         TermMatch {
             term: term.to_string(),
             words,
             kinds,
             subsequence,
+            typo_words,
             best,
             docs,
         }
+    }
+
+    /// How this term matched a word of a record's text (which the index holds), without
+    /// looking the word up: a word starting with the term is an exact or prefix match.
+    pub fn kind_of_text(&self, word: &str) -> Option<Kind> {
+        if word.starts_with(self.term.as_str()) {
+            return Some(if word.len() == self.term.len() {
+                Kind::Exact
+            } else {
+                Kind::Prefix
+            });
+        }
+        self.typo_words
+            .binary_search_by(|(w, _)| w.as_ref().cmp(word))
+            .ok()
+            .map(|i| self.typo_words[i].1)
     }
 
     /// How this term matched a directory word, if it did.
@@ -248,6 +288,20 @@ mod tests {
             assert_eq!(narrowed.words, fresh.words, "{t}");
             prev = Some(narrowed);
         }
+    }
+
+    #[test]
+    fn typos_only_when_the_word_as_typed_finds_nothing() {
+        let services = [svc("HIVE Portsmouth", ""), svc("Live chat line", "")];
+        let idx = Index::build(&services);
+        let m = run(&idx, 2, "hive");
+        assert_eq!(
+            m.docs,
+            vec![0],
+            "'live' is one edit from 'hive' but 'hive' exists"
+        );
+        let m = run(&idx, 2, "hiev");
+        assert_eq!(m.best[0], weight(Field::Name, Kind::Edit));
     }
 
     #[test]
