@@ -221,7 +221,7 @@ fn exports_in_every_format_and_the_open_ones_hold_public_facts_only() {
     let o = signpost(&data, &["export", "--format", "hsds-json", "-"]);
     let json: serde_json::Value =
         serde_json::from_slice(&o.stdout).expect("JSON on standard output");
-    assert_eq!(json["total_items"], 3, "the unconfirmed record is left out");
+    assert_eq!(json["total_items"], 4, "the unconfirmed record is left out");
 }
 
 #[test]

@@ -182,7 +182,7 @@ fn a_complete_walk_prints_urgency_needs_flags_place_and_age() {
     let out = stdout(&o);
     for want in [
         "DRAFT — not clinically approved",
-        "Urgency: D Semi-urgent — Needs mental health help within 3 days (within 72 hours)",
+        "How urgent: Needs mental health help within 3 days",
         "Needs: Self-harm",
         "Flags: none",
         "Age: 16",
@@ -190,6 +190,15 @@ fn a_complete_walk_prints_urgency_needs_flags_place_and_age() {
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
+    // The handler role shows plain words; the clinician role the code and clinical label.
+    assert!(!out.contains("Semi-urgent"), "{out}");
+    let clinician = stdout(&triage(
+        tmp.path(),
+        SIXTEEN_IN_PORTSMOUTH,
+        &["--role", "clinician"],
+    ));
+    let want = "Urgency: D Semi-urgent — Needs mental health help within 3 days (within 72 hours)";
+    assert!(clinician.contains(want), "missing {want:?} in\n{clinician}");
     let v = json(&triage(
         tmp.path(),
         SIXTEEN_IN_PORTSMOUTH,
@@ -210,7 +219,10 @@ fn flags_print_with_their_advice() {
     a[2] = ("harm-others", "threat");
     let o = triage(tmp.path(), &a, &[]);
     let out = stdout(&o);
-    assert!(out.contains("Urgency: B Very urgent"), "{out}");
+    assert!(
+        out.contains("How urgent: Needs mental health help within 4 hours"),
+        "{out}"
+    );
     assert!(out.contains("Flags: Risk to other people"), "{out}");
     assert!(out.contains("police on 101"), "{out}");
 }
@@ -319,7 +331,10 @@ fn the_emergency_flag_jumps_to_999_after_the_answers_given() {
         out.contains("EMERGENCY — call 999 now and stay on the line"),
         "{out}"
     );
-    assert!(out.contains("Urgency: A Emergency"), "{out}");
+    assert!(
+        out.contains("How urgent: Emergency — call 999 now"),
+        "{out}"
+    );
     assert!(
         out.contains("reached at harm-self by the emergency key"),
         "{out}"

@@ -4,7 +4,9 @@ mod check;
 pub mod coverage;
 mod editions;
 mod feeds;
-mod render;
+pub mod outcome_view;
+mod proof_view;
+pub mod render;
 mod report_cmd;
 pub mod search_cmd;
 mod show;
@@ -102,6 +104,10 @@ pub enum Command {
         /// Print the coverage matrix (place x age band x need) and its gaps instead.
         #[arg(long)]
         coverage: bool,
+        /// Print accepted-gaps.toml entries (pending clinical review) for every coverage gap no
+        /// entry lists yet, folded with "*" where honest, instead of checking.
+        #[arg(long, conflicts_with = "coverage")]
+        suggest_gaps: bool,
         /// text or json; csv only with --coverage.
         #[arg(long, value_enum, default_value_t)]
         format: CheckFormat,
@@ -238,8 +244,17 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Check {
             dir,
             coverage,
+            suggest_gaps,
             format,
-        } => check::run(&ctx, dir.as_deref(), *coverage, *format),
+        } => check::run(
+            &ctx,
+            dir.as_deref(),
+            check::Mode {
+                coverage: *coverage,
+                suggest_gaps: *suggest_gaps,
+            },
+            *format,
+        ),
         Command::Search {
             query,
             place,

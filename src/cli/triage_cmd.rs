@@ -128,6 +128,15 @@ pub fn run(ctx: &Ctx, args: &TriageArgs) -> Result<i32, String> {
     let result = walk
         .result(q)
         .ok_or("the walk stopped before the end (this is a bug)")?;
-    view::complete(q, &result, ctx.role, at, &unused, args.format);
+    let net = crate::directory::safety_net::safety_net();
+    let outcome = crate::triage::outcome(
+        &result,
+        &session.directory,
+        &net,
+        &ctx.config.own_services,
+        ctx.role,
+        at,
+    );
+    view::complete(q, &result, &outcome, &unused, args.format);
     Ok(0)
 }

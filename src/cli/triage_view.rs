@@ -2,15 +2,13 @@
 
 use super::Format;
 use crate::model::questionnaire::QuestionKind;
-use crate::model::{Role, TriageFile};
+use crate::model::TriageFile;
 use crate::triage::check::DRAFT;
 use crate::triage::graph::{self, Target};
-use crate::triage::{Age, PlaceAnswer, Prompt, Questionnaire, Refusal, TriageResult, Walk};
-use chrono::{DateTime, Utc};
+use crate::triage::{
+    Age, Outcome, PlaceAnswer, Prompt, Questionnaire, Refusal, TriageResult, Walk,
+};
 use serde_json::{json, Value};
-
-/// What to do at the emergency outcome, whatever the role.
-pub const EMERGENCY_SCRIPT: &str = "EMERGENCY — call 999 now and stay on the line with the caller.";
 
 fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
@@ -183,80 +181,74 @@ fn place_text(q: Questionnaire<'_>, p: &Option<PlaceAnswer>) -> String {
     }
 }
 
-/// A finished walk: urgency, needs, flags with their advice, age and place.
+/// A finished walk: urgency, needs, flags, age and place, then the full outcome.
 pub fn complete(
     q: Questionnaire<'_>,
     r: &TriageResult,
-    role: Role,
-    at: DateTime<Utc>,
+    o: &Outcome,
     unused: &[String],
     format: Format,
 ) {
     let t = q.triage;
-    let needs: Vec<Value> = r
-        .needs
-        .iter()
-        .map(|n| json!({ "id": n, "label": t.need(n).map(|x| x.label.as_str()).unwrap_or("") }))
-        .collect();
-    let flags: Vec<Value> = r
-        .flags
-        .iter()
-        .map(|f| json!({ "id": f, "label": t.flag(f).map(|x| x.label.as_str()).unwrap_or(""), "advice": t.flag(f).map(|x| x.advice.as_str()).unwrap_or("") }))
-        .collect();
+    let clinician = o.role.shows_professional();
     match format {
         Format::Json => print_json(&json!({
             "status": "complete", "draft": !r.approved, "questionnaire_version": r.version,
-            "at": at.to_rfc3339(), "role": role,
+            "at": o.at.to_rfc3339(), "role": o.role,
             "urgency": level_json(t, &r.urgency), "computed_urgency": r.computed,
             "override": r.override_, "emergency": r.emergency,
-            "emergency_script": r.emergency.as_ref().map(|_| EMERGENCY_SCRIPT),
-            "needs": needs, "flags": flags, "age": r.age, "place": r.place,
+            "emergency_script": o.emergency.as_ref().map(|e| e.title.clone()),
+            "needs": o.needs, "flags": o.flags, "age": r.age, "place": r.place,
             "answers": r.answers, "notices": r.notices, "not_asked": unused,
+            "outcome": o,
         })),
         Format::Text => {
-            if let Some(d) = draft_line(t) {
+            if let Some(d) = &o.draft {
                 println!("{d}");
             }
-            if let Some(e) = &r.emergency {
-                let how = if e.jump {
-                    "the emergency key"
-                } else {
-                    "an answer"
-                };
-                println!("{EMERGENCY_SCRIPT}");
-                println!("(reached at {} by {how})", e.from);
+            if let Some(e) = &o.emergency {
+                println!("{}", e.title);
+                if let Some(from) = &e.from {
+                    let how = if e.jump {
+                        "the emergency key"
+                    } else {
+                        "an answer"
+                    };
+                    println!("(reached at {from} by {how})");
+                }
             }
-            println!("Urgency: {}", level_text(t, &r.urgency));
-            if let Some(o) = &r.override_ {
-                let why = t
-                    .override_reason(&o.reason)
-                    .map(|c| c.label.as_str())
-                    .unwrap_or(&o.reason);
-                println!("  overridden by a clinician from {} — {why}", o.computed);
+            if clinician {
+                println!("Urgency: {}", level_text(t, &r.urgency));
+            } else {
+                println!("How urgent: {}", o.urgency.plain);
             }
-            let list = |v: &[Value]| -> String {
+            if let Some(ov) = &o.urgency.override_ {
+                println!(
+                    "  overridden by a clinician from {} — {}",
+                    ov.computed, ov.reason_label
+                );
+            }
+            let labels = |v: Vec<&str>| {
                 if v.is_empty() {
-                    "none".into()
+                    "none".to_string()
                 } else {
-                    v.iter()
-                        .map(|x| x["label"].as_str().unwrap_or("").to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    v.join("; ")
                 }
             };
-            println!("Needs: {}", list(&needs));
-            println!("Flags: {}", list(&flags));
-            for f in &flags {
-                println!("  - {}", f["advice"].as_str().unwrap_or(""));
-            }
+            println!(
+                "Needs: {}",
+                labels(o.needs.iter().map(|n| n.label.as_str()).collect())
+            );
+            println!(
+                "Flags: {}",
+                labels(o.flags.iter().map(|f| f.label.as_str()).collect())
+            );
             println!("Age: {}", age_text(&r.age));
             println!("Place: {}", place_text(q, &r.place));
-            for n in &r.notices {
-                println!("Note: {n}");
-            }
             if !unused.is_empty() {
                 println!("Not asked on this path: {}", unused.join(", "));
             }
+            println!("{}", super::outcome_view::text(o));
         }
     }
 }

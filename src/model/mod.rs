@@ -1,6 +1,7 @@
 //! The domain model: plain data with validation, no I/O, no clock.
 
 pub mod age;
+pub mod catch_all;
 pub mod category;
 pub mod contact;
 pub mod diff;

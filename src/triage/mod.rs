@@ -8,12 +8,15 @@ mod answer;
 pub mod check;
 mod engine;
 pub mod graph;
+pub mod outcome;
 mod prompt;
+pub mod proof;
 mod result;
 mod state;
 
 pub use check::check;
 pub use engine::{Questionnaire, Walk};
+pub use outcome::{outcome, Outcome};
 pub use prompt::{Prompt, PromptOption};
 pub use result::TriageResult;
 pub use state::{Age, Answer, Emergency, Override, PlaceAnswer, Progress, Refusal, State, Step};
