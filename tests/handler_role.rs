@@ -115,7 +115,8 @@ fn handler_outputs_never_contain_a_professional_only_contact() {
     let dir = common::fixture();
     let secrets = secrets(&dir);
     assert!(
-        secrets.iter().any(|s| s == "01632 960777") && secrets.iter().any(|s| s == "referrals@example.org"),
+        secrets.iter().any(|s| s == "01632 960777")
+            && secrets.iter().any(|s| s == "referrals@example.org"),
         "the fixture has professional-only lines to leak: {secrets:?}"
     );
     let paths = all_paths(&dir);
@@ -124,8 +125,21 @@ fn handler_outputs_never_contain_a_professional_only_contact() {
     let mut results: Vec<TriageResult> = Vec::new();
     for r in paths {
         let same = |x: &TriageResult| {
-            (&x.urgency, &x.needs, &x.flags, &x.age, &x.place, x.emergency.is_some())
-                == (&r.urgency, &r.needs, &r.flags, &r.age, &r.place, r.emergency.is_some())
+            (
+                &x.urgency,
+                &x.needs,
+                &x.flags,
+                &x.age,
+                &x.place,
+                x.emergency.is_some(),
+            ) == (
+                &r.urgency,
+                &r.needs,
+                &r.flags,
+                &r.age,
+                &r.place,
+                r.emergency.is_some(),
+            )
         };
         if !results.iter().any(same) {
             results.push(r);
@@ -142,7 +156,11 @@ fn handler_outputs_never_contain_a_professional_only_contact() {
             let json = serde_json::to_string(&o).unwrap();
             for (what, out) in [("outcome text", &text), ("outcome JSON", &json)] {
                 let found = leaks(out, &secrets);
-                assert!(found.is_empty(), "{what} leaks {found:?} for {:?}\n{out}", r.answers);
+                assert!(
+                    found.is_empty(),
+                    "{what} leaks {found:?} for {:?}\n{out}",
+                    r.answers
+                );
             }
             let q = search_for(r, &dir, at);
             let res = searcher.search(&q);
@@ -192,7 +210,10 @@ fn the_clinician_role_does_see_the_professional_lines() {
         .services()
         .find(|s| s.id == "example-community-team")
         .expect("the team is offered to the handler too");
-    assert_eq!(team.how, "Takes referrals only: ask their GP or 111 to refer.");
+    assert_eq!(
+        team.how,
+        "Takes referrals only: ask their GP or 111 to refer."
+    );
     assert!(team.contacts.iter().all(|c| c.is_public()));
     assert_eq!(team.referral, None);
 }
@@ -221,5 +242,8 @@ fn a_professional_number_in_a_records_free_text_is_blanked_for_handlers() {
     let o = outcome(&r, &dir, &safety_net(), &[], Role::Handler, at);
     let json = serde_json::to_string(&o).unwrap();
     assert!(!json.contains("960777"), "{json}");
-    assert!(json.contains("[professional line: clinician role only]"), "{json}");
+    assert!(
+        json.contains("[professional line: clinician role only]"),
+        "{json}"
+    );
 }

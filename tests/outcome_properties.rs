@@ -17,13 +17,34 @@ use signpost::triage::{outcome, Age, Outcome, PlaceAnswer, Questionnaire, Triage
 use std::sync::OnceLock;
 
 const AGES: &[&str] = &[
-    "0", "4", "10", "11", "12", "13", "15", "16", "17", "18", "19", "24", "25", "26", "35",
-    "36", "64", "65", "80", "101",
+    "0", "4", "10", "11", "12", "13", "15", "16", "17", "18", "19", "24", "25", "26", "35", "36",
+    "64", "65", "80", "101",
 ];
 const PLACES: &[&str] = &[
-    "Portsmouth", "Ryde", "PO30", "Basingstoke", "Andover", "Havant", "PO7", "RG14", "Hook",
-    "Fleet", "Southampton", "Winchester", "Gosport", "New Forest", "Eastleigh", "Hampshire",
-    "Isle of Wight", "Fareham", "Rushmoor", "Alton", "Cosham", "SO50", "GU14", "Hart",
+    "Portsmouth",
+    "Ryde",
+    "PO30",
+    "Basingstoke",
+    "Andover",
+    "Havant",
+    "PO7",
+    "RG14",
+    "Hook",
+    "Fleet",
+    "Southampton",
+    "Winchester",
+    "Gosport",
+    "New Forest",
+    "Eastleigh",
+    "Hampshire",
+    "Isle of Wight",
+    "Fareham",
+    "Rushmoor",
+    "Alton",
+    "Cosham",
+    "SO50",
+    "GU14",
+    "Hart",
 ];
 
 fn dir() -> &'static Directory {
@@ -59,7 +80,9 @@ fn walk(choices: &[u32], jump_at: Option<usize>) -> TriageResult {
                 picked.join(",")
             }
             // Most callers have no risk to report: otherwise the routine levels are never met.
-            QuestionKind::Single if p.risk && n % 10 < 7 && keys.contains(&"no") => "no".to_string(),
+            QuestionKind::Single if p.risk && n % 10 < 7 && keys.contains(&"no") => {
+                "no".to_string()
+            }
             QuestionKind::Age if n % 3 != 0 => AGES[n % AGES.len()].to_string(),
             QuestionKind::Place if p.id.ends_with(".which") => keys[n % keys.len()].to_string(),
             QuestionKind::Place if n % 4 != 0 => PLACES[n % PLACES.len()].to_string(),
@@ -89,7 +112,11 @@ fn call() -> impl Strategy<Value = (TriageResult, usize, Role)> {
         any::<bool>(),
     )
         .prop_map(|(choices, jump, hour, clinician)| {
-            let role = if clinician { Role::Clinician } else { Role::Handler };
+            let role = if clinician {
+                Role::Clinician
+            } else {
+                Role::Handler
+            };
             (walk(&choices, jump), hour, role)
         })
 }
@@ -220,24 +247,47 @@ fn the_safety_net_is_in_every_outcome_even_when_the_edition_lacks_it() {
     for role in [Role::Handler, Role::Clinician] {
         let o = outcome(&r, &d, &net, &[], role, instants()[3]);
         let ids = o.safety_net_ids();
-        for id in ["emergency-services-999", "nhs-111-mental-health-option", "samaritans"] {
+        for id in [
+            "emergency-services-999",
+            "nhs-111-mental-health-option",
+            "samaritans",
+        ] {
             assert!(ids.contains(&id), "{id} missing: {ids:?}");
         }
-        let numbers: Vec<&str> = o.safety_net.iter().filter_map(|s| s.primary.as_deref()).collect();
-        assert!(numbers.contains(&"999") && numbers.contains(&"116 123"), "{numbers:?}");
+        let numbers: Vec<&str> = o
+            .safety_net
+            .iter()
+            .filter_map(|s| s.primary.as_deref())
+            .collect();
+        assert!(
+            numbers.contains(&"999") && numbers.contains(&"116 123"),
+            "{numbers:?}"
+        );
     }
     // And the fixture edition, which never had them.
-    let mini = directory::read_folder(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"))
-        .map(|f| directory::parse(&f).unwrap())
-        .unwrap();
+    let mini = directory::read_folder(
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"),
+    )
+    .map(|f| directory::parse(&f).unwrap())
+    .unwrap();
     let q = Questionnaire::of(&mini);
     let mut w = Walk::start(q).unwrap();
     for a in ["no", "no", "40", "Ryde", "bereavement"] {
         w.answer(q, a).unwrap();
     }
-    let o = outcome(&w.result(q).unwrap(), &mini, &net, &[], Role::Handler, instants()[0]);
+    let o = outcome(
+        &w.result(q).unwrap(),
+        &mini,
+        &net,
+        &[],
+        Role::Handler,
+        instants()[0],
+    );
     assert_eq!(o.safety_net.len(), 4, "{:?}", o.safety_net_ids());
-    assert!(o.safety_net_ids().contains(&"shout-hampshire-iow"), "HANTS in the area");
+    assert!(
+        o.safety_net_ids().contains(&"shout-hampshire-iow"),
+        "HANTS in the area"
+    );
 }
 
 #[test]
