@@ -314,3 +314,79 @@ fn the_random_walks_reach_varied_outcomes() {
     assert_eq!(places.len(), 5, "{places:?}");
     assert!(offered > 500, "{offered}");
 }
+
+fn call_at(d: &Directory, level: &str, place: &str, at: &str) -> Outcome {
+    let r = TriageResult {
+        urgency: level.into(),
+        computed: level.into(),
+        override_: None,
+        emergency: None,
+        needs: vec!["suicidal-thoughts".into()],
+        flags: vec![],
+        age: Some(Age::Years { years: 30 }),
+        place: Some(PlaceAnswer::Place {
+            id: place.into(),
+            why: String::new(),
+        }),
+        answers: vec![],
+        notices: vec![],
+        approved: false,
+        version: String::new(),
+    };
+    outcome(
+        &r,
+        d,
+        &safety_net(),
+        &[],
+        Role::Handler,
+        hours::parse_local(at).unwrap(),
+    )
+}
+
+/// Hazard: a service not reachable within the window shown as an option. The default data
+/// rarely has such a service (most open daily), so this sets one up: CALM open only on Monday
+/// evenings, and CALM taking very urgent calls while it is about to close.
+#[test]
+fn a_service_that_cannot_respond_within_the_window_is_left_out_not_offered() {
+    use signpost::model::service::UrgencyOverride;
+    use signpost::model::{Clock, Day, Session};
+    use signpost::triage::outcome::LeftOutWhy;
+    let mut d = dir().clone();
+    let calm = d.services.iter_mut().find(|s| s.id == "calm").unwrap();
+    calm.hours.sessions = vec![Session {
+        days: vec![Day::Mon],
+        open: Clock::parse("17:00").unwrap(),
+        close: Clock::parse("24:00").unwrap(),
+    }];
+    let left_out = |o: &Outcome| {
+        o.left_out
+            .iter()
+            .find(|l| l.id == "calm")
+            .map(|l| (l.why, l.text.clone()))
+    };
+    // Wednesday afternoon, urgent (24 hours): next opening Monday — not offered, and why.
+    let o = call_at(&d, "C", "portsmouth", "2026-11-18 15:00");
+    assert!(!o.ids().contains(&"calm"), "{:?}", o.ids());
+    let (why, text) = left_out(&o).expect("CALM said to be left out");
+    assert_eq!(why, LeftOutWhy::NotInWindow);
+    assert!(text.contains("not within 24 hours"), "{text}");
+    // Friday evening, within 3 days: Monday 17:00 is within the window — closed now, offered.
+    let o = call_at(&d, "D", "portsmouth", "2026-11-20 20:00");
+    let s = o.services().find(|s| s.id == "calm").expect("offered");
+    assert_eq!(s.group, Group::ClosedNow);
+    assert!(s.respond.contains("within 72 hours"), "{}", s.respond);
+
+    // Open every evening and taking very urgent calls by an override: at 23:45 it closes within
+    // 30 minutes and does not reopen within 4 hours, so it is not offered; at 20:00 it is.
+    let mut d = dir().clone();
+    let calm = d.services.iter_mut().find(|s| s.id == "calm").unwrap();
+    calm.urgency = Some(UrgencyOverride {
+        levels: vec!["B".into(), "C".into(), "D".into()],
+        reason: "test".into(),
+    });
+    let o = call_at(&d, "B", "portsmouth", "2026-11-18 23:45");
+    assert!(!o.ids().contains(&"calm"));
+    assert_eq!(left_out(&o).map(|l| l.0), Some(LeftOutWhy::NotInWindow));
+    let o = call_at(&d, "B", "portsmouth", "2026-11-18 20:00");
+    assert!(o.ids().contains(&"calm"));
+}

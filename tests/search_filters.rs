@@ -267,6 +267,15 @@ fn three_groups_with_reasons() {
         haven.checks
     );
 
+    // No number a handler may give: never "reachable", however open it is.
+    let spa = hit(&r, "iow-single-point-of-access").unwrap();
+    assert_eq!(spa.hours, "open all hours");
+    assert_eq!(spa.group, Group::CheckFirst);
+    assert!(spa
+        .checks
+        .contains(&"no phone, text or chat contact confirmed".to_string()));
+    assert!(spa.primary_contact().is_none());
+
     // Groups come in order, each ranked; every hit is in the group it says.
     assert_eq!(
         r.groups.iter().map(|g| g.group).collect::<Vec<_>>(),

@@ -78,7 +78,7 @@ pub(crate) fn explain(
         if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
-        if age_rank(&s.age, q.age).is_none() {
+        if age_rank(&facts.age, q.age).is_none() {
             mask |= Filter::Age.bit();
         }
         if cat_mask != 0 && facts.categories & cat_mask == 0 {

@@ -14,6 +14,8 @@ pub struct Facts {
     pub direct_public: bool,
     /// Any direct contact, professional ones included.
     pub direct_any: bool,
+    /// The age range without its conversion note, kept here so the age filter reads no record.
+    pub age: AgeRange,
 }
 
 pub fn category_bit(c: Category) -> u32 {
@@ -34,6 +36,12 @@ impl Facts {
                 .iter()
                 .any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
+            age: AgeRange {
+                min: s.age.min,
+                max: s.age.max,
+                uncertain: s.age.uncertain.clone(),
+                conversion: String::new(),
+            },
         }
     }
 

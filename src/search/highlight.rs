@@ -1,7 +1,7 @@
 //! Where each typed word matched in a record (characters to highlight) and the sentence saying so.
 //! Only run for hits being shown, so it may re-read the record's text.
 
-use super::index::{Field, Index};
+use super::index::Field;
 use super::normalise::{for_each_token, Scratch};
 use super::results::{FieldMatch, Reason, ReasonKind};
 use super::terms::{weight, Kind, TermMatch};
@@ -42,7 +42,6 @@ fn fields(s: &Service) -> Vec<(Field, usize, &str)> {
 }
 
 pub(crate) fn text_matches(
-    index: &Index,
     skim: &SkimMatcherV2,
     terms: &[Arc<TermMatch>],
     s: &Service,
@@ -56,11 +55,10 @@ pub(crate) fn text_matches(
     for (field, item, text) in fields(s) {
         let mut positions = BTreeSet::new();
         for_each_token(text, &mut sc, |tok, origin| {
-            let Some(id) = index.word_id(tok) else {
-                return;
-            };
             for (ti, t) in terms.iter().enumerate() {
-                let Some(kind) = t.kind_of(id) else { continue };
+                let Some(kind) = t.kind_of_text(tok) else {
+                    continue;
+                };
                 if kind >= Kind::Fuzzy && !field.is_short() {
                     continue; // descriptions only match whole words and prefixes
                 }
@@ -125,5 +123,52 @@ fn reason(s: &Service, term: &str, b: &Best) -> Reason {
     Reason {
         kind: ReasonKind::Text,
         text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::Index;
+
+    fn run(s: &Service, typed: &[&str]) -> (Vec<FieldMatch>, Vec<Reason>) {
+        let idx = Index::build(std::slice::from_ref(s));
+        let skim = SkimMatcherV2::default();
+        let terms: Vec<Arc<TermMatch>> = typed
+            .iter()
+            .map(|t| Arc::new(TermMatch::compute(&idx, 1, t, None, &skim)))
+            .collect();
+        text_matches(&skim, &terms, s)
+    }
+
+    #[test]
+    fn positions_are_characters_of_the_text_as_written() {
+        let s = Service {
+            name: "Talking Change (Portsmouth)".into(),
+            keywords: vec!["self-harm".into()],
+            description: "Talk to someone.".into(),
+            ..Default::default()
+        };
+        let (m, reasons) = run(&s, &["port", "talkng", "selfharm"]);
+        let name = m.iter().find(|m| m.field == Field::Name).unwrap();
+        // "talkng" read as "Talking" (fuzzy: t,a,l,k,n,g) and "port" as the start of Portsmouth.
+        assert_eq!(name.positions, vec![0, 1, 2, 3, 5, 6, 16, 17, 18, 19]);
+        let kw = m.iter().find(|m| m.field == Field::Keyword).unwrap();
+        assert_eq!(
+            kw.positions,
+            vec![0, 1, 2, 3, 5, 6, 7, 8],
+            "the hyphen is not highlighted"
+        );
+        // A misspelling never matches the description ("talk" is there, but not typed).
+        assert!(m.iter().all(|m| m.field != Field::Description));
+        let texts: Vec<&str> = reasons.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "name matches 'port'",
+                "name matches 'talkng' (read as 'talking')",
+                "keyword 'self-harm' matches 'selfharm'"
+            ]
+        );
     }
 }

@@ -24,7 +24,7 @@ pub(crate) fn build_hit(
     let doc = c.doc as usize;
     let s = &dir.services[doc];
     let facts = searcher.facts(doc);
-    let (matches, mut reasons) = text_matches(searcher.index(), searcher.skim(), terms, s);
+    let (matches, mut reasons) = text_matches(searcher.skim(), terms, s);
     let mut checks = Vec::new();
 
     let placement = scope.placement(&dir.places, s);

@@ -15,6 +15,7 @@ pub mod normalise;
 mod open_now;
 mod place;
 mod query;
+mod rank;
 mod results;
 mod searcher;
 pub mod terms;

@@ -9,11 +9,12 @@ use super::normalise::query_terms;
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
+use super::rank::{rank_key, reach_rank, Standing};
 use super::results::{Group, GroupResults, Results};
 use super::terms::TermMatch;
 use crate::hours::{self, Calendar};
 use crate::model::{Directory, Status};
-use crate::places::{PlaceIndex, Reach};
+use crate::places::PlaceIndex;
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use std::collections::HashMap;
@@ -32,6 +33,9 @@ pub struct Searcher {
     skim: SkimMatcherV2,
     terms: Vec<Arc<TermMatch>>,
     placements: HashMap<String, Arc<Vec<Option<Placement>>>>,
+    /// Services listing the same areas (and exceptions) serve the same places: one answer each.
+    area_class: Vec<u32>,
+    area_examples: Vec<u32>,
     open: OpenStates,
 }
 
@@ -44,16 +48,6 @@ pub(crate) struct Candidate {
     pub group: Group,
 }
 
-/// Ranking as one number, smallest first: text relevance, then reachable now, then local over
-/// national, then age fit, then name order (unique, so the order is total and deterministic).
-fn rank_key(relevance: u16, now: u8, reach_rank: u8, age: u8, name_rank: u32) -> u64 {
-    (u64::from(u16::MAX - relevance) << 48)
-        | (u64::from(now & 3) << 46)
-        | (u64::from(reach_rank & 3) << 44)
-        | (u64::from(age & 3) << 42)
-        | u64::from(name_rank)
-}
-
 impl Searcher {
     pub fn new(dir: Arc<Directory>) -> Searcher {
         let index = Index::build(&dir.services);
@@ -61,6 +55,21 @@ impl Searcher {
         let places = PlaceIndex::new(&dir.places);
         let calendar = Calendar::with_changes(&dir.bank_holidays);
         let open = OpenStates::new(&dir.services);
+        let mut classes: HashMap<(&[String], &[String]), u32> = HashMap::new();
+        let mut area_examples = Vec::new();
+        let area_class = dir
+            .services
+            .iter()
+            .enumerate()
+            .map(|(d, s)| {
+                *classes
+                    .entry((s.areas.as_slice(), s.areas_except.as_slice()))
+                    .or_insert_with(|| {
+                        area_examples.push(d as u32);
+                        area_examples.len() as u32 - 1
+                    })
+            })
+            .collect();
         Searcher {
             dir,
             index,
@@ -70,6 +79,8 @@ impl Searcher {
             skim: SkimMatcherV2::default(),
             terms: Vec::new(),
             placements: HashMap::new(),
+            area_class,
+            area_examples,
             open,
         }
     }
@@ -99,10 +110,6 @@ impl Searcher {
     /// Place answers and open-now states stay: they do not depend on what was typed.
     pub fn clear_word_cache(&mut self) {
         self.terms.clear();
-    }
-
-    pub(crate) fn index(&self) -> &Index {
-        &self.index
     }
 
     pub(crate) fn skim(&self) -> &SkimMatcherV2 {
@@ -143,11 +150,15 @@ impl Searcher {
         if let Some(p) = self.placements.get(&key) {
             return Arc::clone(p);
         }
-        let codes: Vec<Option<Placement>> = self
-            .dir
-            .services
+        let by_class: Vec<Option<Placement>> = self
+            .area_examples
             .iter()
-            .map(|s| scope.placement(&self.dir.places, s))
+            .map(|&d| scope.placement(&self.dir.places, &self.dir.services[d as usize]))
+            .collect();
+        let codes: Vec<Option<Placement>> = self
+            .area_class
+            .iter()
+            .map(|&c| by_class[c as usize])
             .collect();
         let codes = Arc::new(codes);
         if self.placements.len() > 32 {
@@ -225,7 +236,7 @@ impl Searcher {
         // Cheap filters first; open-now states only for what survives them.
         let mut passed: Vec<(u32, u16, Placement, u8)> = Vec::with_capacity(text_hits.len());
         for &(d, rel) in &text_hits {
-            let (f, s) = (&self.facts[d as usize], &self.dir.services[d as usize]);
+            let f = &self.facts[d as usize];
             if f.status == Status::Closed
                 || (cat_mask != 0 && f.categories & cat_mask == 0)
                 || (q.self_referral_only && !f.self_referral)
@@ -235,7 +246,7 @@ impl Searcher {
             let Some(p) = placements[d as usize] else {
                 continue;
             };
-            let Some(age) = age_rank(&s.age, q.age) else {
+            let Some(age) = age_rank(&f.age, q.age) else {
                 continue;
             };
             passed.push((d, rel, p, age));
@@ -249,34 +260,18 @@ impl Searcher {
             if q.open_now && now != open_now::OPEN {
                 continue;
             }
-            let check = f.status == Status::Unconfirmed
-                || age == 2
-                || now == open_now::UNSURE
-                || !f.contact_confirmed(q.role)
-                || p.part;
-            let group = if now == open_now::CLOSED {
-                Group::ClosedNow
-            } else if check {
-                Group::CheckFirst
-            } else {
-                Group::Reachable
-            };
-            let reach_rank = match (place_filtered, p.reach) {
-                (true, r) => r as u8,
-                // With no place, area-wide and national services suit any caller best.
-                (false, Reach::AreaWide) => 0,
-                (false, Reach::National) => 1,
-                (false, _) => 2,
-            };
-            let now_rank = match now {
-                open_now::OPEN => 0,
-                open_now::UNSURE => 1,
-                _ => 2,
-            };
+            let group = Standing {
+                status: f.status,
+                age,
+                now,
+                contact: f.contact_confirmed(q.role),
+                part: p.part,
+            }
+            .group();
             let key = rank_key(
                 rel,
-                now_rank,
-                reach_rank,
+                now,
+                reach_rank(place_filtered, p.reach),
                 age,
                 self.index.name_rank[d as usize],
             );

@@ -63,6 +63,9 @@ pub struct TermMatch {
     /// superset of this term's fuzzy and prefix matches, and of any longer term's, so the next
     /// keystroke only re-checks these.
     subsequence: Vec<u32>,
+    /// The directory words matched by misspelling (fuzzy or edit), sorted: few, and all a hit's
+    /// highlighting needs besides "starts with the term".
+    typo_words: Vec<(Box<str>, Kind)>,
     /// Per service: best weight, 0 = no match.
     pub best: Vec<u16>,
     /// Services with a match, in the order first found.
@@ -188,14 +191,37 @@ impl TermMatch {
                 }
             }
         }
+        let mut typo_words: Vec<(Box<str>, Kind)> = words
+            .iter()
+            .filter(|w| w.1 >= Kind::Fuzzy)
+            .map(|&(id, k)| (index.word(id).into(), k))
+            .collect();
+        typo_words.sort_unstable();
         TermMatch {
             term: term.to_string(),
             words,
             kinds,
             subsequence,
+            typo_words,
             best,
             docs,
         }
+    }
+
+    /// How this term matched a word of a record's text (which the index holds), without
+    /// looking the word up: a word starting with the term is an exact or prefix match.
+    pub fn kind_of_text(&self, word: &str) -> Option<Kind> {
+        if word.starts_with(self.term.as_str()) {
+            return Some(if word.len() == self.term.len() {
+                Kind::Exact
+            } else {
+                Kind::Prefix
+            });
+        }
+        self.typo_words
+            .binary_search_by(|(w, _)| w.as_ref().cmp(word))
+            .ok()
+            .map(|i| self.typo_words[i].1)
     }
 
     /// How this term matched a directory word, if it did.

@@ -269,7 +269,7 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
             continue; // given in the safety net, from the records built into the program
         }
         match call.judge(s) {
-            Some(Judged::Offered(o, key)) => groups[o.group as usize].push((o, key)),
+            Some(Judged::Offered(b)) => groups[b.0.group as usize].push(*b),
             Some(Judged::LeftOut(l)) => left_out.push(l),
             None => {}
         }

@@ -75,7 +75,7 @@ fn levels_text(levels: &[String]) -> String {
 
 /// One service judged for this call: offered (with its group), or left out and why.
 pub(super) enum Judged {
-    Offered(OutcomeService, RankKey),
+    Offered(Box<(OutcomeService, RankKey)>),
     LeftOut(LeftOut),
 }
 
@@ -243,7 +243,7 @@ impl Call<'_> {
             s.name.to_lowercase(),
             s.id.clone(),
         );
-        Some(Judged::Offered(
+        Some(Judged::Offered(Box::new((
             OutcomeService {
                 id: s.id.clone(),
                 name: s.name.clone(),
@@ -265,7 +265,7 @@ impl Call<'_> {
                     .then(|| s.referral.clone()),
             },
             key,
-        ))
+        ))))
     }
 
     fn urgency_reason(&self, from: &LevelsFrom) -> String {

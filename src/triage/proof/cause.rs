@@ -36,12 +36,15 @@ impl Cause {
     }
 }
 
+/// A test a service must pass to get past one stage.
+type Stage<'a> = dyn Fn(&Facts) -> bool + 'a;
+
 pub(super) fn of(facts: &[Facts], pi: usize, bi: usize, li: usize, ni: usize) -> Cause {
     let mut left: Vec<&Facts> = facts
         .iter()
         .filter(|f| !f.catch_all && f.serves[pi] && f.need[ni])
         .collect();
-    let stages: [(Cause, &dyn Fn(&Facts) -> bool); 3] = [
+    let stages: [(Cause, &Stage); 3] = [
         (Cause::NoServiceAtLevel, &|f| f.level[li]),
         (Cause::NotConfirmed, &|f| f.firm_record),
         (Cause::AgeNotConfirmed, &|f| f.age[bi] == AgeFit::Fits),

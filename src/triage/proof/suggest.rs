@@ -13,7 +13,8 @@ type Cell = (usize, usize, usize);
 type Pattern = (Option<usize>, Option<usize>, Option<usize>);
 
 fn covers(p: &Pattern, c: &Cell) -> bool {
-    p.0.is_none_or(|l| l == c.0) && p.1.is_none_or(|x| x == c.1) && p.2.is_none_or(|b| b == c.2)
+    let m = |pattern: Option<usize>, v: usize| pattern.map_or(true, |x| x == v);
+    m(p.0, c.0) && m(p.1, c.1) && m(p.2, c.2)
 }
 
 /// Every pattern, most general first: all of everything, then whole bands across levels and
