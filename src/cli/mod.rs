@@ -7,7 +7,7 @@ mod feeds;
 pub mod outcome_view;
 mod proof_view;
 pub mod render;
-pub mod report_cmd;
+mod report_cmd;
 pub mod search_cmd;
 mod show;
 mod triage_cmd;

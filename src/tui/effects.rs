@@ -34,6 +34,22 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
 }
 
+/// This machine's random id from `<data_dir>/machine-id` (as `signpost report` reads it),
+/// created when missing; empty when the folder cannot be written.
+pub fn machine_id(data_dir: &Path) -> String {
+    let p = data_dir.join("machine-id");
+    if let Ok(s) = std::fs::read_to_string(&p) {
+        if !s.trim().is_empty() {
+            return s.trim().to_string();
+        }
+    }
+    let id = crate::report::tally::random_id();
+    match std::fs::create_dir_all(data_dir).and_then(|()| std::fs::write(&p, &id)) {
+        Ok(()) => id,
+        Err(_) => String::new(),
+    }
+}
+
 pub fn record_tally(mut tally: Tally, shell: &mut Shell<'_>) -> Option<Action> {
     tally.machine = shell.machine.clone();
     match shell.store.as_deref_mut() {

@@ -25,7 +25,7 @@ pub fn run(opts: Options) -> i32 {
     } else {
         Some(&mut sled)
     };
-    let machine = crate::cli::report_cmd::machine_id(&opts.paths.data_dir).unwrap_or_default();
+    let machine = effects::machine_id(&opts.paths.data_dir);
     let mut stdout = std::io::stdout();
     let terminal_out: Option<&mut dyn std::io::Write> =
         if app.settings.clipboard == crate::app::ClipboardRoute::Osc52 {
