@@ -19,7 +19,7 @@ fn build(app: &App, o: &Outcome) -> String {
     let made = crate::hours::london::local(o.at).format("%a %-d %b %Y %H:%M");
     out.push(format!("Signpost call summary, made {made} (UK time)"));
     if let Some(d) = &o.draft {
-        out.push(format!("DRAFT: {d}"));
+        out.push(d.clone());
     }
     out.push(format!("Place: {}", o.place.text()));
     out.push(format!(

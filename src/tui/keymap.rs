@@ -163,7 +163,8 @@ pub fn bindings() -> &'static [Binding] {
             // The emergency screen, the outcome and the summary.
             b!(In(&[C::Emergency]), [k(K::Enter)], A::ContinueForRecord, "continue the questions for the record", Some("continue")),
             b!(In(&[C::Emergency]), [k(K::Esc)], A::Back, "to the emergency outcome", Some("outcome")),
-            b!(In(PAGES), [k(K::Up), k(K::Down), k(K::PageUp), k(K::PageDown)], A::Move(Step::Down), "scroll", Some("scroll")),
+            b!(In(PAGES), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll", Some("scroll")),
+            b!(In(PAGES), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "scroll a page", None),
             b!(In(&[C::Emergency, C::Outcome, C::OutcomeClinician]), [ch('s')], A::ShowSummary, "show the call summary", Some("summary")),
             b!(In(&[C::OutcomeClinician]), [ch('o')], A::Override, "override the urgency (a level, then a reason)", Some("override")),
             b!(In(OUTCOMES), [k(K::Esc)], A::Back, "back to the last question", Some("back")),

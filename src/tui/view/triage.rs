@@ -93,9 +93,12 @@ fn question(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let prog = t.walk.progress(app.questionnaire());
     out.push(Line::styled(
         format!(
-            "Question {} · at most {} more to go{}",
+            "Question {} · {}{}",
             prog.answered + 1,
-            prog.remaining.saturating_sub(1),
+            match prog.remaining.saturating_sub(1) {
+                0 => "the last question".to_string(),
+                n => format!("at most {n} more to go"),
+            },
             if t.emergency_from.is_some() {
                 " · EMERGENCY RECORDED: finishing for the record"
             } else {
@@ -210,7 +213,7 @@ fn service_lines(s: &OutcomeService, out: &mut Vec<Line<'static>>, theme: Theme)
         Span::raw(format!(" — {number}")),
     ]));
     let mut info = vec![s.hours.clone()];
-    if !s.respond.is_empty() {
+    if !s.respond.is_empty() && s.respond != s.hours {
         info.push(s.respond.clone());
     }
     if !s.how.is_empty() {
@@ -221,6 +224,12 @@ fn service_lines(s: &OutcomeService, out: &mut Vec<Line<'static>>, theme: Theme)
         let why: Vec<&str> = s.reasons.iter().map(|r| r.text.as_str()).collect();
         out.push(Line::styled(
             format!("  why: {}", why.join("; ")),
+            theme.dim(),
+        ));
+    }
+    if let Some(r) = &s.referral {
+        out.push(Line::styled(
+            format!("  referral (staff): {r}"),
             theme.dim(),
         ));
     }
