@@ -483,3 +483,43 @@ fn results_say_when_to_search_again() {
         .count();
     assert!(changed > 0, "at {next} some hit changes group");
 }
+
+#[test]
+fn an_age_band_that_a_service_only_partly_takes_reads_may_not_fit() {
+    let mut s = searcher();
+    let r = s.search(
+        &Query::new("", wed())
+            .place_id("portsmouth")
+            .age_band(11, 17),
+    );
+    let hub = hit(&r, "portsmouth-mental-health-hub").expect("16 and 17 may be taken");
+    assert_eq!(hub.group, Group::CheckFirst);
+    assert!(
+        hub.checks
+            .iter()
+            .any(|c| c.starts_with("age may not fit: ages 11-17 may not all fit")),
+        "{:?}",
+        hub.checks
+    );
+    let r = s.search(&Query::new("", wed()).age_band(11, 15));
+    let kooth = hit(&r, "kooth").unwrap();
+    assert!(
+        kooth
+            .reasons
+            .iter()
+            .any(|x| x.text == "ages 11–15 within 11–25"),
+        "{:?}",
+        kooth.reasons
+    );
+    assert!(hit(&r, "sobs").is_none(), "18 and over only");
+    let e = s
+        .search(&Query::new("sobs", wed()).age_band(11, 15))
+        .empty
+        .unwrap();
+    assert!(
+        e.message
+            .starts_with("no service for ages 11–15 matches 'sobs'"),
+        "{}",
+        e.message
+    );
+}

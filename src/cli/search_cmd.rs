@@ -92,6 +92,7 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
         text: a.query.join(" "),
         place,
         age: a.age,
+        age_band: None,
         categories: cats,
         open_now: a.open_now,
         self_referral_only: a.self_referral,

@@ -14,8 +14,8 @@ use std::sync::Arc;
 /// The filters in force, as words: "for age 9", "in Isle of Wight", "about gambling".
 fn phrases(q: &Query, scope: &PlaceScope) -> Vec<String> {
     let mut p = Vec::new();
-    if let Some(a) = q.age {
-        p.push(format!("for age {a}"));
+    if let Some(a) = q.age_words() {
+        p.push(format!("for {a}"));
     }
     if scope.is_filter() {
         p.push(scope.phrase());
@@ -56,7 +56,7 @@ pub(crate) fn explain(
     for (on, f) in [
         (!terms.is_empty(), Filter::Text),
         (scope.is_filter(), Filter::Place),
-        (q.age.is_some(), Filter::Age),
+        (q.age_words().is_some(), Filter::Age),
         (cat_mask != 0, Filter::Category),
         (q.open_now, Filter::OpenNow),
         (q.self_referral_only, Filter::SelfReferral),
@@ -78,7 +78,7 @@ pub(crate) fn explain(
         if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
-        if age_rank(&facts.age, q.age).is_none() {
+        if age_rank(&facts.age, q).is_none() {
             mask |= Filter::Age.bit();
         }
         if cat_mask != 0 && facts.categories & cat_mask == 0 {

@@ -1,6 +1,7 @@
 //! Per-service facts the filters read on every keystroke, packed small so a scan of 100k
 //! services stays in cache instead of walking every full record.
 
+use super::query::Query;
 use crate::model::{Access, AgeFit, AgeRange, Category, Role, Service, Status};
 
 #[derive(Debug, Clone)]
@@ -55,30 +56,30 @@ impl Facts {
     }
 }
 
-/// How well an age fits, for ranking: 0 within a stated range, 1 all ages, 2 uncertain,
-/// `None` outside (excluded).
-pub fn age_rank(range: &AgeRange, age: Option<u8>) -> Option<u8> {
+/// How well the caller's age fits, for ranking: 0 within a stated range, 1 all ages, 2 may not
+/// fit, `None` outside (excluded). No age given: 0.
+pub fn age_rank(range: &AgeRange, q: &Query) -> Option<u8> {
     use crate::model::AgeBound::*;
-    let Some(age) = age else { return Some(0) };
-    match range.fit(age) {
-        AgeFit::Outside => None,
-        AgeFit::Uncertain(_) => Some(2),
-        AgeFit::Fits => match (range.min, range.max) {
+    match q.age_fit(range) {
+        None => Some(0),
+        Some(AgeFit::Outside) => None,
+        Some(AgeFit::Uncertain(_)) => Some(2),
+        Some(AgeFit::Fits) => match (range.min, range.max) {
             (NoLimit | Years(0), NoLimit) => Some(1),
             _ => Some(0),
         },
     }
 }
 
-/// "age 15 within 11–25", "age 15: all ages", "age 40 within 18+"; with a bound not
+/// "age 15 within 11–25", "age 15: all ages", "ages 11–15 within 11–25"; with a bound not
 /// confirmed, the range as the record states it.
-pub fn age_reason(range: &AgeRange, age: u8) -> String {
+pub fn age_reason(range: &AgeRange, who: &str) -> String {
     use crate::model::AgeBound::*;
     match (range.min, range.max) {
-        (NoLimit | Years(0), NoLimit) => format!("age {age}: all ages"),
-        (Years(a), Years(b)) => format!("age {age} within {a}–{b}"),
-        (Years(a), NoLimit) => format!("age {age} within {a}+"),
-        (NoLimit, Years(b)) => format!("age {age} within up to {b}"),
-        _ => format!("age {age}: {range}"),
+        (NoLimit | Years(0), NoLimit) => format!("{who}: all ages"),
+        (Years(a), Years(b)) => format!("{who} within {a}–{b}"),
+        (Years(a), NoLimit) => format!("{who} within {a}+"),
+        (NoLimit, Years(b)) => format!("{who} within up to {b}"),
+        _ => format!("{who}: {range}"),
     }
 }

@@ -39,17 +39,16 @@ pub(crate) fn build_hit(
         ));
     }
 
-    if let Some(age) = q.age {
-        match s.age.fit(age) {
+    if let (Some(fit), Some(who)) = (q.age_fit(&s.age), q.age_words()) {
+        match fit {
             AgeFit::Fits => reasons.push(Reason {
                 kind: ReasonKind::Age,
-                text: age_reason(&s.age, age),
+                text: age_reason(&s.age, &who),
             }),
             // Not a reason it is here: something to check before giving it.
-            AgeFit::Uncertain(why) => checks.push(if s.age.uncertain.contains(&age) {
-                format!("age may not fit: {why}")
-            } else {
-                format!("age may not fit: {}", s.age)
+            AgeFit::Uncertain(why) => checks.push(match q.age {
+                Some(a) if !s.age.uncertain.contains(&a) => format!("age may not fit: {}", s.age),
+                _ => format!("age may not fit: {why}"),
             }),
             AgeFit::Outside => {} // never reaches here: filtered out
         }

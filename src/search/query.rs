@@ -1,6 +1,6 @@
 //! What the call handler asked for: words, place, age, categories, open now, self-referral, role.
 
-use crate::model::{Category, Role};
+use crate::model::{AgeFit, AgeRange, Category, Role};
 use chrono::{DateTime, Utc};
 
 /// Where the caller is, as typed (postcode, town, place name) or already resolved to a place id
@@ -19,6 +19,9 @@ pub struct Query {
     pub text: String,
     pub place: Option<PlaceInput>,
     pub age: Option<u8>,
+    /// An age band (inclusive) when only that is known, as triage asks it; used when `age` is
+    /// `None`. A service that takes only part of the band "may not fit".
+    pub age_band: Option<(u8, u8)>,
     /// Any of these (empty: every category).
     pub categories: Vec<Category>,
     pub open_now: bool,
@@ -41,6 +44,7 @@ impl Query {
             text: text.to_string(),
             place: None,
             age: None,
+            age_band: None,
             categories: Vec::new(),
             open_now: false,
             self_referral_only: false,
@@ -64,6 +68,29 @@ impl Query {
     pub fn age(mut self, age: u8) -> Self {
         self.age = Some(age);
         self
+    }
+
+    pub fn age_band(mut self, lo: u8, hi: u8) -> Self {
+        self.age_band = Some((lo.min(hi), lo.max(hi)));
+        self
+    }
+
+    /// How the caller's age (or band) fits a range; `None` when no age was given.
+    pub fn age_fit(&self, range: &AgeRange) -> Option<AgeFit> {
+        match (self.age, self.age_band) {
+            (Some(a), _) => Some(range.fit(a)),
+            (None, Some((lo, hi))) => Some(range.fit_band(lo, hi)),
+            (None, None) => None,
+        }
+    }
+
+    /// "age 15", "ages 11–15".
+    pub fn age_words(&self) -> Option<String> {
+        match (self.age, self.age_band) {
+            (Some(a), _) => Some(format!("age {a}")),
+            (None, Some((lo, hi))) => Some(format!("ages {lo}–{hi}")),
+            (None, None) => None,
+        }
     }
 
     pub fn category(mut self, c: Category) -> Self {

@@ -246,7 +246,7 @@ impl Searcher {
             let Some(p) = placements[d as usize] else {
                 continue;
             };
-            let Some(age) = age_rank(&f.age, q.age) else {
+            let Some(age) = age_rank(&f.age, q) else {
                 continue;
             };
             passed.push((d, rel, p, age));
