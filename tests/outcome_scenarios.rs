@@ -824,6 +824,54 @@ fn a_band_that_partly_overlaps_a_service_reads_age_may_not_fit() {
 }
 
 #[test]
+fn a_perinatal_service_needs_the_flag_or_a_check() {
+    let dir = default_directory();
+    let perinatal = |flag: &'static str| {
+        let answers: &'static [(&'static str, &'static str)] = if flag == "yes" {
+            &[
+                ("age", "30"),
+                ("place", "PO30"),
+                ("needs", "low-mood-anxiety"),
+                ("perinatal", "yes"),
+            ]
+        } else {
+            &[
+                ("age", "30"),
+                ("place", "PO30"),
+                ("needs", "low-mood-anxiety"),
+                ("perinatal", "no"),
+            ]
+        };
+        let o = run(&dir, &Case { answers, ..base() });
+        let found = o
+            .services()
+            .find(|s| s.id == "hampshire-perinatal-mental-health")
+            .cloned();
+        found.expect("offered")
+    };
+    let with_flag = perinatal("yes");
+    assert!(
+        with_flag
+            .reasons
+            .iter()
+            .any(|r| r.text == "need: Pregnant or had a baby in the last year"),
+        "{:?}",
+        with_flag.reasons
+    );
+    assert!(!with_flag.checks.iter().any(|c| c.contains("pregnancy")));
+    let without = perinatal("no");
+    assert!(
+        without
+            .checks
+            .iter()
+            .any(|c| c.starts_with("for pregnancy and the year after birth")),
+        "{:?}",
+        without.checks
+    );
+    assert!(!without.firm);
+}
+
+#[test]
 fn groups_rank_as_search_ranks_with_the_catch_all_last() {
     // In the reachable and closed-now groups every service is in the same state (open now;
     // opening within the window), so the order is: catch-all last, then local before

@@ -160,3 +160,96 @@ fn search_new_call_and_quit_in_a_real_terminal() {
     // Nothing of the app is left on the screen (the alternate screen was left).
     assert!(!s.contains("F1 help"), "{s}");
 }
+
+#[test]
+fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
+    if !tmux_available() {
+        println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end triage test did not run");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_signpost");
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let tmux = Tmux {
+        socket: format!("signpost-e2e-triage-{}", std::process::id()),
+    };
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "70",
+        "env",
+        "-i",
+        "PATH=/usr/bin:/bin",
+        "TERM=xterm-256color",
+        "HOME=/tmp",
+        "PS1=READY$ ",
+        "sh",
+        "-i",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmux.wait_for("the shell prompt", |s| s.contains("READY$"));
+    tmux.send_text(&format!("{bin} --data-dir '{}'", data.display()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the search screen", |s| {
+        s.contains("Search ›") && s.contains("F1 help")
+    });
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the results list", |s| s.contains("q quit"));
+    tmux.send_text("t");
+    tmux.wait_for("the first question", |s| {
+        s.contains("Immediate danger to life: call 999") && s.contains("life in danger")
+    });
+    // No danger, no harm to self or others, not hurt, the caller themselves.
+    for (key, next) in [
+        ("2", "thoughts of ending"),
+        ("1", "hurting someone else"),
+        ("1", "physically hurt"),
+        ("1", "Who is the call about"),
+        ("1", "How old are they"),
+    ] {
+        tmux.send_text(key);
+        tmux.wait_for(next, |s| s.contains(next));
+    }
+    tmux.send_text("34");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the place question", |s| s.contains("Where are they now"));
+    tmux.send_text("Southampton");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the needs question", |s| s.contains("What would help most"));
+    tmux.send_text("1");
+    tmux.send(&["Enter"]);
+    // The rest: "no" is the second option of each remaining question.
+    let mut s = String::new();
+    for _ in 0..8 {
+        s = tmux.screen();
+        if s.contains("URGENCY:") {
+            break;
+        }
+        tmux.send_text("2");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let s = if s.contains("URGENCY:") {
+        s
+    } else {
+        tmux.wait_for("the outcome", |s| s.contains("URGENCY:"))
+    };
+    assert!(s.contains("Signpost › Outcome"), "{s}");
+    tmux.send_text("s");
+    let s = tmux.wait_for("the summary", |s| s.contains("Signpost call summary"));
+    assert!(s.contains("Place: Southampton"), "{s}");
+    assert!(s.contains("Samaritans"), "a known service: {s}");
+    tmux.send_text("q");
+    let s = tmux.wait_for("the shell again", |s| {
+        s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
+    });
+    assert!(!s.contains("F1 help"), "{s}");
+}

@@ -22,7 +22,7 @@ fn the_tui_fixture_is_clean_of_errors() {
     };
     let (dir, problems) = signpost::directory::check(&fixture_files(), ctx);
     assert!(problems.iter().all(|p| !p.is_error()), "{problems:#?}");
-    assert_eq!(dir.unwrap().services.len(), 5);
+    assert_eq!(dir.unwrap().services.len(), 6);
 }
 
 #[test]
@@ -30,7 +30,7 @@ fn the_app_opens_with_the_cursor_in_the_search_box() {
     let app = app();
     assert_eq!(app.context(), Context::Query);
     assert!(app.query.is_empty());
-    assert_eq!(app.listing.len(), 5, "an empty query lists every service");
+    assert_eq!(app.listing.len(), 6, "an empty query lists every service");
 }
 
 #[test]
@@ -489,6 +489,8 @@ fn the_shell_appends_a_reported_record_to_local_state_or_says_why_not() {
         let mut shell = Shell {
             store: Some(&mut store),
             clock: &clock,
+            machine: "m1".into(),
+            terminal_out: None,
         };
         run(&mut app, typed("haven"));
         dispatch(&mut app, Action::ReportWrong, &mut shell);
@@ -507,6 +509,8 @@ fn the_shell_appends_a_reported_record_to_local_state_or_says_why_not() {
     let mut shell = Shell {
         store: None,
         clock: &clock,
+        machine: "m1".into(),
+        terminal_out: None,
     };
     run(&mut app, typed("haven"));
     dispatch(&mut app, Action::ReportWrong, &mut shell);
@@ -522,7 +526,7 @@ fn the_deploying_services_own_records_are_not_suggested() {
     app.settings.own_services = vec!["example-national-line".into()];
     app.refresh();
     assert!(!ids(&app).contains(&"example-national-line".to_string()));
-    assert_eq!(app.listing.len(), 4);
+    assert_eq!(app.listing.len(), 5);
     let reachable = &app.listing.groups[0];
     assert_eq!(
         reachable.total,

@@ -33,6 +33,15 @@ fn concrete(p: Pat) -> Vec<String> {
                 )
             })
             .collect(),
+        Pat::Letters(n) => (0..n)
+            .map(|i| {
+                format!(
+                    "{:?}+{:?}",
+                    KeyCode::Char((b'a' + i) as char),
+                    KeyModifiers::NONE
+                )
+            })
+            .collect(),
     }
 }
 
@@ -114,9 +123,26 @@ fn letters_type_in_the_search_box_and_command_outside_it() {
     );
     assert_eq!(
         action_for(Context::Results, &key('t')),
-        None,
-        "t waits for triage"
+        Some(Action::StartTriage),
+        "t starts triage outside text boxes"
     );
+    assert_eq!(
+        action_for(Context::TypedAnswer, &key('t')),
+        Some(Action::Type('t')),
+        "and types in the triage answer box"
+    );
+    assert_eq!(
+        action_for(Context::Question, &key('b')),
+        Some(Action::Choose(11)),
+        "letters after the digits choose options 10 onwards"
+    );
+    for ctx in Context::ALL {
+        assert_eq!(
+            action_for(ctx, &press(KeyCode::F(9), KeyModifiers::NONE)),
+            Some(Action::Emergency),
+            "F9 from {ctx:?}"
+        );
+    }
     assert_eq!(
         action_for(Context::Query, &press(KeyCode::Esc, KeyModifiers::NONE)),
         Some(Action::Back)

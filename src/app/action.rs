@@ -41,6 +41,20 @@ pub enum Action {
     Choose(u8),
     /// Flag the selected (or open) service as wrong, for the maintainers.
     ReportWrong,
+    /// Start the triage questionnaire for this call.
+    StartTriage,
+    /// Immediate danger to life: the emergency screen now, from anywhere.
+    Emergency,
+    /// From the emergency screen: carry on with the questions for the record.
+    ContinueForRecord,
+    /// Show the call summary of the outcome.
+    ShowSummary,
+    /// Clinician role: override the urgency (a level, then a reason from the list).
+    Override,
+    /// Copy the call summary to the clipboard.
+    CopySummary,
+    /// Save the call summary into the configured summary folder.
+    SaveSummary,
     /// How applying an effect went, for the message line.
     Notice(String),
     Problem(String),
@@ -63,6 +77,19 @@ pub enum Effect {
     Quit,
     /// Append to the wrong-record list in local state: service, what, minute. No caller data.
     RecordWrong(WrongRecord),
+    /// Append the call's tally (no caller details) to local state; the shell fills the machine.
+    RecordTally(crate::report::Tally),
+    /// Put the summary on the clipboard by this route.
+    Copy {
+        route: super::ClipboardRoute,
+        text: String,
+    },
+    /// Write the summary as `dir/file`.
+    SaveSummary {
+        dir: std::path::PathBuf,
+        file: String,
+        text: String,
+    },
 }
 
 /// What a handler says is wrong with a record: a short choice, never free text.

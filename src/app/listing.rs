@@ -97,6 +97,7 @@ pub fn query(app: &App) -> Query {
         text: app.query.clone(),
         place: app.filters.place_input(),
         age: app.filters.age,
+        age_band: None,
         categories: app.filters.categories.iter().copied().collect(),
         open_now: app.filters.open_now,
         self_referral_only: app.filters.self_referral,

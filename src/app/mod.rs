@@ -9,18 +9,24 @@ pub mod clock;
 pub mod detail;
 pub mod filters;
 pub mod listing;
+pub mod outcome_screen;
 pub mod status;
+pub mod summary;
+pub mod triage;
 mod update;
 
 pub use action::{Action, Effect, Step, WrongRecord, WrongWhat};
 pub use filters::{Filters, PlaceChoice, PlaceOption};
 pub use listing::{Badge, BadgeState, Group, Listing, Row};
+pub use outcome_screen::OverridePick;
 pub use status::{Edition, StatusInfo};
+pub use triage::Triage;
 pub use update::update;
 
 use crate::config::Theme;
 use crate::model::{Directory, Role, Service};
 use crate::search::Searcher;
+use crate::triage::outcome::Outcome;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -32,6 +38,19 @@ pub struct Settings {
     pub stale_months: u32,
     /// The deploying service's own record ids: never suggested to its own callers.
     pub own_services: Vec<String>,
+    /// Where "save to file" writes call summaries (config `summary_dir`); None: not configured.
+    pub summary_dir: Option<std::path::PathBuf>,
+    /// How copying reaches a clipboard here (the shell decides at start).
+    pub clipboard: ClipboardRoute,
+}
+
+/// How the summary is copied: through the terminal (OSC 52), or not at all here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClipboardRoute {
+    /// The OSC 52 escape sequence, written to the terminal.
+    Osc52,
+    /// No terminal to write to (output redirected): copying is not available.
+    Unavailable,
 }
 
 impl Default for Settings {
@@ -41,14 +60,23 @@ impl Default for Settings {
             theme: Theme::Default,
             stale_months: 6,
             own_services: Vec::new(),
+            summary_dir: None,
+            clipboard: ClipboardRoute::Osc52,
         }
     }
 }
 
-/// The screens of the app. Part 2 adds the triage wizard, the outcome and the call summary.
+/// The screens of the app: search, then the triage wizard, emergency, outcome and summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Search,
+    /// One triage question at a time.
+    Question,
+    /// What to do now: 999, stay on the line, A&E.
+    Emergency,
+    Outcome,
+    /// The call summary, as text.
+    Summary,
 }
 
 /// Which field or list on the search screen has the keyboard.
@@ -95,10 +123,22 @@ pub enum Context {
     PlaceChoices,
     ReportWrong,
     Help,
+    /// A triage question answered by option keys.
+    Question,
+    /// A triage question answered by typing (age or place), or an option.
+    TypedAnswer,
+    Emergency,
+    /// The outcome in the call-handler role: no override.
+    Outcome,
+    /// The outcome in the clinician role: override available.
+    OutcomeClinician,
+    /// The clinician's override picker: level, then reason.
+    Override,
+    Summary,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 16] = [
         Context::Query,
         Context::Place,
         Context::Age,
@@ -108,10 +148,20 @@ impl Context {
         Context::PlaceChoices,
         Context::ReportWrong,
         Context::Help,
+        Context::Question,
+        Context::TypedAnswer,
+        Context::Emergency,
+        Context::Outcome,
+        Context::OutcomeClinician,
+        Context::Override,
+        Context::Summary,
     ];
     /// Letters typed here go into a text box, so no command may use a plain letter.
     pub fn is_text_field(self) -> bool {
-        matches!(self, Context::Query | Context::Place | Context::Age)
+        matches!(
+            self,
+            Context::Query | Context::Place | Context::Age | Context::TypedAnswer
+        )
     }
     pub fn label(self) -> &'static str {
         match self {
@@ -124,6 +174,13 @@ impl Context {
             Context::PlaceChoices => "place choices",
             Context::ReportWrong => "report a wrong record",
             Context::Help => "help",
+            Context::Question => "triage question",
+            Context::TypedAnswer => "typed triage answer",
+            Context::Emergency => "emergency screen",
+            Context::Outcome => "outcome",
+            Context::OutcomeClinician => "outcome (clinician)",
+            Context::Override => "override picker",
+            Context::Summary => "call summary",
         }
     }
 }
@@ -165,6 +222,13 @@ pub struct App {
     pub help_scroll: u16,
     pub message: Option<Message>,
     pub quit: bool,
+    /// The triage of this call, from `t` until a new call.
+    pub triage: Option<Triage>,
+    /// The outcome of the finished triage, built for this role.
+    pub outcome: Option<Outcome>,
+    pub override_pick: Option<OverridePick>,
+    /// Scroll offset of the outcome, emergency and summary pages.
+    pub page_scroll: u16,
 }
 
 impl App {
@@ -195,6 +259,10 @@ impl App {
             help_scroll: 0,
             message: None,
             quit: false,
+            triage: None,
+            outcome: None,
+            override_pick: None,
+            page_scroll: 0,
         };
         app.refresh();
         app
@@ -211,6 +279,22 @@ impl App {
 
     /// The context the help popup describes: what the keys do once it is closed.
     pub fn context_under_help(&self) -> Context {
+        match self.screen {
+            Screen::Search => {}
+            Screen::Question => {
+                return match self.prompt() {
+                    Some(p) if triage::is_typed(p.kind) => Context::TypedAnswer,
+                    _ => Context::Question,
+                }
+            }
+            Screen::Emergency => return Context::Emergency,
+            Screen::Outcome if self.override_pick.is_some() => return Context::Override,
+            Screen::Outcome if self.settings.role == Role::Clinician => {
+                return Context::OutcomeClinician
+            }
+            Screen::Outcome => return Context::Outcome,
+            Screen::Summary => return Context::Summary,
+        }
         match &self.overlay {
             Some(Overlay::Categories { .. }) => return Context::Categories,
             Some(Overlay::PlaceChoices { .. }) => return Context::PlaceChoices,

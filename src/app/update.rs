@@ -2,7 +2,8 @@
 
 use super::action::{Action, Effect, Step, WrongRecord, WrongWhat};
 use super::filters::{parse_age, PlaceChoice, PlaceOption};
-use super::{App, Context, Detail, Filters, Focus, Overlay};
+use super::{outcome_screen, summary, triage, App, ClipboardRoute, Context, Detail, Filters};
+use super::{Focus, Overlay, Screen};
 use crate::model::place::{Candidate, Lookup};
 use crate::model::Category;
 use crate::search::PlaceInput;
@@ -11,12 +12,24 @@ use crate::search::PlaceInput;
 const PAGE: usize = 8;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let before = app.screen;
+    let effects = update_inner(app, action);
+    if app.screen != before {
+        app.page_scroll = 0;
+    }
+    effects
+}
+
+fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
     // A message answers the last thing done; the next thing done replaces it.
     if !matches!(
         action,
         Action::Tick(_) | Action::Notice(_) | Action::Problem(_)
     ) {
         app.message = None;
+    }
+    if let Some(effects) = on_triage_screens(app, &action) {
+        return effects;
     }
     match action {
         Action::Tick(now) => {
@@ -85,19 +98,128 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ReportWrong => report_wrong(app),
         Action::Notice(text) => app.say(text),
         Action::Problem(text) => app.warn(text),
+        Action::StartTriage => triage::start(app),
+        Action::Emergency => triage::emergency(app),
+        Action::ContinueForRecord
+        | Action::ShowSummary
+        | Action::Override
+        | Action::CopySummary
+        | Action::SaveSummary => {}
     }
     Vec::new()
 }
 
+/// The triage screens' own handling; None leaves the action to the search screen's.
+fn on_triage_screens(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+    let none = Some(Vec::new());
+    if app.help || app.screen == Screen::Search {
+        return None;
+    }
+    match (app.context(), action) {
+        (_, Action::Emergency) => triage::emergency(app),
+        (_, Action::StartTriage) => triage::start(app),
+        (Context::Question | Context::TypedAnswer, Action::Move(s)) => triage::move_cursor(app, *s),
+        (Context::Question | Context::TypedAnswer, Action::Back) => triage::back(app),
+        (Context::Question | Context::TypedAnswer, Action::Confirm) => {
+            return Some(triage::confirm(app, None))
+        }
+        (Context::Question, Action::Choose(n)) if *n >= 1 => {
+            return Some(triage::confirm(app, Some(*n as usize - 1)))
+        }
+        (Context::Question, Action::ToggleChecked) => triage::toggle(app),
+        (Context::TypedAnswer, Action::Type(c)) if !c.is_control() => triage::type_char(app, *c),
+        (Context::TypedAnswer, Action::DeleteBack) => triage::delete_back(app),
+        (Context::TypedAnswer, Action::ClearField) => {
+            if let Some(t) = app.triage.as_mut() {
+                t.input.clear();
+            }
+        }
+        (Context::Emergency, Action::ContinueForRecord) => triage::continue_for_record(app),
+        (
+            Context::Emergency | Context::Outcome | Context::OutcomeClinician,
+            Action::ShowSummary,
+        ) => {
+            if app.outcome.is_none() {
+                // From the emergency screen before any outcome: the emergency outcome.
+                let effects = outcome_screen::show(app);
+                app.screen = Screen::Summary;
+                return Some(effects);
+            }
+            app.screen = Screen::Summary;
+        }
+        (Context::Emergency, Action::Back) => {
+            // Esc: to the emergency outcome (what to do now stays on it).
+            return Some(outcome_screen::show(app));
+        }
+        (Context::OutcomeClinician, Action::Override) => outcome_screen::open_override(app),
+        (Context::Outcome | Context::OutcomeClinician, Action::Back) => triage::back(app),
+        (
+            Context::Emergency | Context::Outcome | Context::OutcomeClinician | Context::Summary,
+            Action::Move(s),
+        ) => app.page_scroll = scroll(app.page_scroll, *s),
+        (Context::Override, Action::Move(s)) => outcome_screen::move_pick(app, *s),
+        (Context::Override, Action::Confirm) => return Some(outcome_screen::choose(app, None)),
+        (Context::Override, Action::Choose(n)) if *n >= 1 => {
+            return Some(outcome_screen::choose(app, Some(*n as usize - 1)))
+        }
+        (Context::Override, Action::Back) => outcome_screen::back_pick(app),
+        (Context::Summary, Action::Back) => app.screen = Screen::Outcome,
+        (Context::Summary, Action::CopySummary) => return Some(copy_summary(app)),
+        (Context::Summary, Action::SaveSummary) => return Some(save_summary(app)),
+        (_, Action::Quit | Action::NewCall | Action::ToggleHelp | Action::Tick(_)) => return None,
+        (_, Action::Notice(_) | Action::Problem(_)) => return None,
+        _ => {}
+    }
+    none
+}
+
+fn copy_summary(app: &mut App) -> Vec<Effect> {
+    let Some(text) = summary::text(app) else {
+        return Vec::new();
+    };
+    match app.settings.clipboard {
+        ClipboardRoute::Osc52 => {
+            app.say("Summary copied via the terminal (OSC 52). If nothing pastes, your terminal does not allow it: copy the text from the screen.");
+            vec![Effect::Copy {
+                route: ClipboardRoute::Osc52,
+                text,
+            }]
+        }
+        ClipboardRoute::Unavailable => {
+            app.warn("Copying is not available here: copy the summary text from the screen.");
+            Vec::new()
+        }
+    }
+}
+
+fn save_summary(app: &mut App) -> Vec<Effect> {
+    let (Some(text), Some(o)) = (summary::text(app), app.outcome.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(dir) = app.settings.summary_dir.clone() else {
+        app.warn(
+            "No summary folder is configured (summary_dir in the settings): nothing was written.",
+        );
+        return Vec::new();
+    };
+    let file = summary::file_name(o);
+    app.say(format!("Saving the summary as {file}…"));
+    vec![Effect::SaveSummary { dir, file, text }]
+}
+
 /// Forget everything about the last caller: query, filters, selection, detail, pickers.
 fn new_call(app: &mut App) {
+    app.triage = None;
+    app.outcome = None;
+    app.override_pick = None;
+    app.screen = Screen::Search;
     app.query.clear();
     app.filters = Filters::default();
     app.selected = 0;
     close_all(app);
     app.focus = Focus::Query;
     app.refresh();
-    app.say("New call: the last caller's search and filters are cleared.");
+    app.say("New call: the last caller's search, filters, triage and summary are cleared.");
 }
 
 fn close_all(app: &mut App) {

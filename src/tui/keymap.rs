@@ -16,6 +16,8 @@ pub enum Pat {
     Text,
     /// Digits 1..=max, choosing the numbered option.
     Digits(u8),
+    /// Letters a.. (count of them), choosing options 10 onwards after the digits.
+    Letters(u8),
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -77,6 +79,20 @@ const SCROLLS: &[Context] = &[
 ];
 const FOCUSABLE: &[Context] = &[C::Query, C::Place, C::Age, C::Results];
 const WITH_SERVICE: &[Context] = &[C::Query, C::Results, C::Detail];
+/// The search screen's contexts: its filter keys work only there.
+const SEARCHING: &[Context] = &[
+    C::Query,
+    C::Place,
+    C::Age,
+    C::Results,
+    C::Detail,
+    C::Categories,
+    C::PlaceChoices,
+    C::ReportWrong,
+];
+const ASKING: &[Context] = &[C::Question, C::TypedAnswer];
+const OUTCOMES: &[Context] = &[C::Outcome, C::OutcomeClinician];
+const PAGES: &[Context] = &[C::Outcome, C::OutcomeClinician, C::Summary, C::Emergency];
 
 macro_rules! b {
     ($scope:expr, [$($k:expr),+], $action:expr, $help:expr, $hint:expr) => {
@@ -134,14 +150,41 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::PlaceChoices, C::ReportWrong]), [k(K::Esc)], A::Back, "cancel", Some("cancel")),
             b!(In(&[C::Help]), [k(K::Esc), ch('?')], A::Back, "close the help", Some("close")),
             b!(In(WITH_SERVICE), [f(8)], A::ReportWrong, "report the selected record as wrong", None),
+            b!(In(BROWSE), [ch('t')], A::StartTriage, "start triage: the no-wrong-door questions", Some("triage")),
+            // Triage questions.
+            b!(In(&[C::Question]), [Pat::Digits(9), Pat::Letters(26)], A::Choose(1), "choose an option by its number or letter", Some("choose")),
+            b!(In(&[C::TypedAnswer]), [Pat::Text], A::Type(' '), "type the age or the place", None),
+            b!(In(ASKING), [k(K::Up), k(K::Down)], A::Move(Step::Down), "move between the options", Some("move")),
+            b!(In(ASKING), [k(K::Enter)], A::Confirm, "answer: the typed text, or the highlighted (or ticked) options", Some("answer")),
+            b!(In(&[C::Question]), [ch(' ')], A::ToggleChecked, "tick or untick an option (questions with several answers)", Some("tick")),
+            b!(In(&[C::TypedAnswer]), [k(K::Backspace)], A::DeleteBack, "delete the last character", None),
+            b!(In(&[C::TypedAnswer]), [ctrl('u')], A::ClearField, "empty the box", None),
+            b!(In(ASKING), [k(K::Esc)], A::Back, "back one question (typed text is cleared)", Some("back")),
+            // The emergency screen, the outcome and the summary.
+            b!(In(&[C::Emergency]), [k(K::Enter)], A::ContinueForRecord, "continue the questions for the record", Some("continue")),
+            b!(In(&[C::Emergency]), [k(K::Esc)], A::Back, "to the emergency outcome", Some("outcome")),
+            b!(In(PAGES), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll", Some("scroll")),
+            b!(In(PAGES), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "scroll a page", None),
+            b!(In(&[C::Emergency, C::Outcome, C::OutcomeClinician]), [ch('s')], A::ShowSummary, "show the call summary", Some("summary")),
+            b!(In(&[C::OutcomeClinician]), [ch('o')], A::Override, "override the urgency (a level, then a reason)", Some("override")),
+            b!(In(OUTCOMES), [k(K::Esc)], A::Back, "back to the last question", Some("back")),
+            b!(In(&[C::Override]), [Pat::Digits(9)], A::Choose(1), "choose by number", Some("choose")),
+            b!(In(&[C::Override]), [k(K::Up), k(K::Down)], A::Move(Step::Down), "move up and down", Some("move")),
+            b!(In(&[C::Override]), [k(K::Enter)], A::Confirm, "choose the highlighted level or reason", None),
+            b!(In(&[C::Override]), [k(K::Esc)], A::Back, "back a step: reason, level, closed", Some("cancel")),
+            b!(In(&[C::Summary]), [ch('c')], A::CopySummary, "copy the summary (through the terminal, OSC 52)", Some("copy")),
+            b!(In(&[C::Summary]), [ch('f')], A::SaveSummary, "save the summary to a file in the summary folder", Some("save")),
+            b!(In(&[C::Summary]), [k(K::Esc)], A::Back, "back to the outcome", Some("back")),
+            b!(In(&[C::Outcome, C::OutcomeClinician, C::Summary]), [ch('q')], A::Quit, "quit Signpost", None),
             // Everywhere: keys no text box can take. The filter keys show on the filter line.
             b!(Everywhere, [ctrl('c')], A::Quit, "quit Signpost", None),
+            b!(Everywhere, [f(9)], A::Emergency, "immediate danger to life: the emergency screen (999)", Some("999")),
             b!(Everywhere, [f(2), ctrl('n')], A::NewCall, "new call: clear everything from the last caller", Some("new call")),
-            b!(Everywhere, [f(3)], A::EditPlace, "set the place (postcode, town or place)", None),
-            b!(Everywhere, [f(4)], A::EditAge, "set the caller's age", None),
-            b!(Everywhere, [f(5)], A::OpenCategories, "choose categories", None),
-            b!(Everywhere, [f(6)], A::ToggleOpenNow, "open now only: on or off", None),
-            b!(Everywhere, [f(7)], A::ToggleSelfReferral, "self-referral only: on or off", None),
+            b!(In(SEARCHING), [f(3)], A::EditPlace, "set the place (postcode, town or place)", None),
+            b!(In(SEARCHING), [f(4)], A::EditAge, "set the caller's age", None),
+            b!(In(SEARCHING), [f(5)], A::OpenCategories, "choose categories", None),
+            b!(In(SEARCHING), [f(6)], A::ToggleOpenNow, "open now only: on or off", None),
+            b!(In(SEARCHING), [f(7)], A::ToggleSelfReferral, "self-referral only: on or off", None),
             b!(Everywhere, [f(1)], A::ToggleHelp, "show or hide the keys", Some("help")),
         ]
     })
@@ -191,6 +234,12 @@ fn matches(pat: Pat, code: KeyCode, mods: KeyModifiers) -> Option<Option<char>> 
             }
             _ => None,
         },
+        Pat::Letters(n) => match code {
+            KeyCode::Char(c @ 'a'..='z') if mods.is_empty() && (c as u8 - b'a') < n => {
+                Some(Some(c))
+            }
+            _ => None,
+        },
     }
 }
 
@@ -206,6 +255,7 @@ pub fn action_for(ctx: Context, key: &KeyEvent) -> Option<Action> {
                 return Some(match (pat, c) {
                     (Pat::Text, Some(c)) => Action::Type(c),
                     (Pat::Digits(_), Some(d)) => Action::Choose(d as u8 - b'0'),
+                    (Pat::Letters(_), Some(c)) => Action::Choose(c as u8 - b'a' + 10),
                     _ => directed(&b.action, code),
                 });
             }
@@ -223,6 +273,7 @@ pub fn key_name(p: Pat) -> String {
     match p {
         Pat::Text => "typed text".to_string(),
         Pat::Digits(max) => format!("1-{max}"),
+        Pat::Letters(n) => format!("a-{}", (b'a' + n.saturating_sub(1)) as char),
         Pat::Key(code, mods) => {
             let base = match code {
                 KeyCode::Char(' ') => "Space".to_string(),

@@ -1,6 +1,7 @@
 //! The terminal front end: a thin shell over `app` — terminal guard, event loop, keymap, theme
 //! and screens. The only module that touches ratatui or crossterm.
 
+mod effects;
 pub mod keymap;
 pub mod runner;
 pub mod startup;
@@ -24,9 +25,19 @@ pub fn run(opts: Options) -> i32 {
     } else {
         Some(&mut sled)
     };
+    let machine = effects::machine_id(&opts.paths.data_dir);
+    let mut stdout = std::io::stdout();
+    let terminal_out: Option<&mut dyn std::io::Write> =
+        if app.settings.clipboard == crate::app::ClipboardRoute::Osc52 {
+            Some(&mut stdout)
+        } else {
+            None
+        };
     let mut shell = runner::Shell {
         store,
         clock: &clock,
+        machine,
+        terminal_out,
     };
     let mut guard = match terminal::TerminalGuard::enter() {
         Ok(g) => g,

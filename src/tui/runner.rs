@@ -1,7 +1,7 @@
 //! The event loop: draw, wait for a key or the next clock change, map keys through the keymap,
 //! update, apply effects. Time comes from one injected clock.
 
-use super::{keymap, view};
+use super::{effects, keymap, view};
 use crate::app::{self, Action, App, Effect};
 use crate::store::{LocalKind, Store};
 use chrono::{DateTime, Utc};
@@ -19,6 +19,10 @@ const MAX_INPUT_FAILURES: u32 = 100;
 pub struct Shell<'a> {
     pub store: Option<&'a mut dyn Store>,
     pub clock: &'a dyn Fn() -> DateTime<Utc>,
+    /// This machine's random id (from `<data_dir>/machine-id`), put on each tally.
+    pub machine: String,
+    /// The terminal, for OSC 52 copying; None where there is none.
+    pub terminal_out: Option<&'a mut dyn std::io::Write>,
 }
 
 /// Run until the app asks to quit. Terminal errors end the loop; app errors never do.
@@ -106,5 +110,8 @@ fn apply(effect: Effect, shell: &mut Shell<'_>) -> Option<Action> {
                 Err(e) => Some(Action::Problem(format!("The report was not saved: {e}"))),
             },
         },
+        Effect::RecordTally(tally) => effects::record_tally(tally, shell),
+        Effect::Copy { text, .. } => effects::copy(&text, shell),
+        Effect::SaveSummary { dir, file, text } => effects::save(&dir, &file, &text),
     }
 }

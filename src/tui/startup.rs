@@ -1,6 +1,7 @@
 //! Opening the app: config, theme, role and the directory store — every failure becomes a
 //! message or a read-only banner inside the app, never a crash.
 
+use crate::app::ClipboardRoute;
 use crate::app::{App, Edition, Settings, StatusInfo};
 use crate::config::{Config, Paths, Theme};
 use crate::directory::{self, Files};
@@ -44,6 +45,12 @@ pub fn open(opts: &Options, embedded: &Files, now: DateTime<Utc>) -> App {
         theme: theme(opts.no_color, opts.no_color_env.as_deref(), &config),
         stale_months: config.stale_months,
         own_services: config.own_services.clone(),
+        summary_dir: config.summary_dir.clone(),
+        clipboard: if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            ClipboardRoute::Osc52
+        } else {
+            ClipboardRoute::Unavailable
+        },
     };
     let (directory, edition, read_only, notices) =
         match session::open(&opts.paths.data_dir, embedded, &now.to_rfc3339()) {

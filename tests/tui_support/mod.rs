@@ -57,6 +57,7 @@ pub fn app_with(
         theme,
         stale_months: 6,
         own_services: Vec::new(),
+        ..Settings::default()
     };
     App::new(
         dir,

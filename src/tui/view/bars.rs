@@ -2,7 +2,7 @@
 //! message line, the edition line and the footer of keys from the keymap.
 
 use super::flow::Flow;
-use crate::app::{clock, App};
+use crate::app::{clock, App, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -36,7 +36,10 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let right = format!("{role}{draft} │ {time} ");
     let left = fit(
         area.width.saturating_sub(width(&right) as u16 + 1),
-        &[" Signpost › Search".into(), " Search".into()],
+        &[
+            format!(" Signpost › {}", screen_name(app)),
+            format!(" {}", screen_name(app)),
+        ],
     );
     let gap = (area.width as usize).saturating_sub(width(&left) + width(&right));
     let line = Line::from(vec![
@@ -45,6 +48,16 @@ pub fn title(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Span::raw(right),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.bar()), area);
+}
+
+fn screen_name(app: &App) -> &'static str {
+    match app.screen {
+        Screen::Search => "Search",
+        Screen::Question => "Triage",
+        Screen::Emergency => "EMERGENCY",
+        Screen::Outcome => "Outcome",
+        Screen::Summary => "Call summary",
+    }
 }
 
 pub fn banners(app: &App, theme: Theme, w: u16) -> Vec<Line<'static>> {

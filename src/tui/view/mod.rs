@@ -24,6 +24,7 @@ pub mod flow;
 mod popups;
 mod results;
 mod search_box;
+pub mod triage;
 
 use super::theme::Theme;
 use crate::app::App;
@@ -42,6 +43,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     let theme = Theme::new(app.settings.theme);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, theme);
+        return;
+    }
+    if app.screen != crate::app::Screen::Search {
+        triage::render(frame, area, app, theme);
+        popups::render(frame, area, app, theme);
         return;
     }
     let banners = bars::banners(app, theme, area.width);
