@@ -1,7 +1,7 @@
 //! Properties of every outcome on the default directory, over random walks through the whole
 //! questionnaire (any answers, typed ages and places, several needs, the emergency key at any
 //! step) at random hours of the reference week and the bank holiday, in both roles. Each
-//! property is a hazard control named in docs/safety/hazards-outcome.md.
+//! property is a hazard control named in docs/safety/hazard-log.md.
 
 use proptest::prelude::*;
 use signpost::directory::{self, safety_net::safety_net};
