@@ -44,6 +44,7 @@ fn fields(s: &Service) -> Vec<(Field, usize, &str)> {
 pub(crate) fn text_matches(
     skim: &SkimMatcherV2,
     terms: &[Arc<TermMatch>],
+    doc: usize,
     s: &Service,
 ) -> (Vec<FieldMatch>, Vec<Reason>) {
     let mut out = Vec::new();
@@ -52,7 +53,15 @@ pub(crate) fn text_matches(
         return (out, Vec::new());
     }
     let mut sc = Scratch::default();
+    // Only the fields the index says some word matched in: most hits match in the name and
+    // never need their description read.
+    let matched = terms
+        .iter()
+        .fold(0u8, |m, t| m | t.fields.get(doc).copied().unwrap_or(0xff));
     for (field, item, text) in fields(s) {
+        if matched & (1 << (field as u8)) == 0 {
+            continue;
+        }
         let mut positions = BTreeSet::new();
         for_each_token(text, &mut sc, |tok, origin| {
             for (ti, t) in terms.iter().enumerate() {
@@ -138,7 +147,7 @@ mod tests {
             .iter()
             .map(|t| Arc::new(TermMatch::compute(&idx, 1, t, None, &skim)))
             .collect();
-        text_matches(&skim, &terms, s)
+        text_matches(&skim, &terms, 0, s)
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::facts::{age_reason, category_bit};
 use super::highlight::text_matches;
 use super::open_now;
-use super::place::{PlaceScope, Placement};
+use super::place::PlaceScope;
 use super::query::Query;
 use super::results::{Group, Hit, Reason, ReasonKind};
 use super::searcher::{Candidate, Searcher};
@@ -24,15 +24,15 @@ pub(crate) fn build_hit(
     let doc = c.doc as usize;
     let s = &dir.services[doc];
     let facts = searcher.facts(doc);
-    let (matches, mut reasons) = text_matches(searcher.skim(), terms, s);
+    let (matches, mut reasons) = text_matches(searcher.skim(), terms, doc, s);
     let mut checks = Vec::new();
 
-    let placement = scope.placement(&dir.places, s);
+    let placement = c.placement;
     reasons.push(Reason {
         kind: ReasonKind::Place,
         text: scope.reason(&dir.places, s),
     });
-    if placement.is_some_and(|p| p.part) {
+    if placement.part {
         checks.push(format!(
             "{} — check it covers where the caller lives",
             scope.reason(&dir.places, s)
@@ -107,9 +107,7 @@ pub(crate) fn build_hit(
         checks,
         hours,
         next_opening,
-        reach: placement
-            .map(|p: Placement| p.reach)
-            .unwrap_or(crate::places::Reach::National),
+        reach: placement.reach,
         matches,
         contacts: s
             .contacts_for(q.role.shows_professional())

@@ -98,8 +98,6 @@ impl Posting {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     vocab: Vec<Box<str>>,
-    /// Character length of each word (edit-distance candidates are picked by length).
-    chars: Vec<u16>,
     /// Per word id: whether it occurs in a short field (name, organisation, keyword, category).
     short: Vec<bool>,
     /// Word ids that occur in a short field, grouped by first character (fuzzy candidates).
@@ -163,7 +161,6 @@ impl Index {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut idx = Index {
             vocab: Vec::with_capacity(entries.len()),
-            chars: Vec::with_capacity(entries.len()),
             offsets: Vec::with_capacity(entries.len() + 1),
             ..Default::default()
         };
@@ -184,7 +181,6 @@ impl Index {
                 }
                 idx.short_by_len[n].push(id as u32);
             }
-            idx.chars.push(n.min(u16::MAX as usize) as u16);
             idx.postings.extend(list);
             idx.offsets.push(idx.postings.len() as u32);
             idx.vocab.push(w);
@@ -222,16 +218,8 @@ impl Index {
         self.vocab.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.vocab.is_empty()
-    }
-
     pub fn word(&self, id: u32) -> &str {
         &self.vocab[id as usize]
-    }
-
-    pub fn word_chars(&self, id: u32) -> usize {
-        self.chars[id as usize] as usize
     }
 
     /// Whether the word occurs in a name, organisation, keyword or category label.

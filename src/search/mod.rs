@@ -5,20 +5,20 @@
 //! — fits and reachable, check before giving, closed now — every hit saying why it is there.
 //! Only this module imports fuzzy-matcher.
 
-pub mod edit;
+mod edit;
 mod explain;
 mod facts;
 mod highlight;
 mod hits;
-pub mod index;
-pub mod normalise;
+mod index;
+mod normalise;
 mod open_now;
 mod place;
 mod query;
 mod rank;
 mod results;
 mod searcher;
-pub mod terms;
+mod terms;
 
 pub use index::Field;
 pub use place::{PlaceScope, Placement};

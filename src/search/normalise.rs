@@ -2,6 +2,7 @@
 
 /// One token of a field: its folded text and, per folded character, the index of the original
 /// character it came from (so a match can be highlighted in the text as written).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub text: String,
@@ -62,31 +63,9 @@ fn tokenise<const ORIGINS: bool>(
     sc.origin.clear();
     sc.joined.clear();
     sc.joined_origin.clear();
+    // Parts of the current hyphenated chain; only a chain is copied into the joined form.
     let mut parts = 0usize;
     let mut prev_hyphen = false;
-    // End the current word; at a separator other than a single hyphen, end the joined form too.
-    fn end_word(sc: &mut Scratch, parts: &mut usize, emit: &mut impl FnMut(&str, &[usize], bool)) {
-        if !sc.text.is_empty() {
-            emit(&sc.text, &sc.origin, false);
-            sc.joined.push_str(&sc.text);
-            sc.joined_origin.extend_from_slice(&sc.origin);
-            *parts += 1;
-            sc.text.clear();
-            sc.origin.clear();
-        }
-    }
-    fn end_joined(
-        sc: &mut Scratch,
-        parts: &mut usize,
-        emit: &mut impl FnMut(&str, &[usize], bool),
-    ) {
-        if *parts > 1 {
-            emit(&sc.joined, &sc.joined_origin, true);
-        }
-        sc.joined.clear();
-        sc.joined_origin.clear();
-        *parts = 0;
-    }
     for (i, c) in text.chars().enumerate() {
         match fold(c) {
             Some('\0') => prev_hyphen = false,
@@ -98,20 +77,44 @@ fn tokenise<const ORIGINS: bool>(
                 prev_hyphen = false;
             }
             None => {
-                end_word(sc, &mut parts, &mut emit);
                 let hyphen = c == '-' && !prev_hyphen;
+                if !sc.text.is_empty() {
+                    emit(&sc.text, &sc.origin, false);
+                    if hyphen || parts > 0 {
+                        sc.joined.push_str(&sc.text);
+                        sc.joined_origin.extend_from_slice(&sc.origin);
+                        parts += 1;
+                    }
+                    sc.text.clear();
+                    sc.origin.clear();
+                }
                 if !hyphen {
-                    end_joined(sc, &mut parts, &mut emit);
+                    if parts > 1 {
+                        emit(&sc.joined, &sc.joined_origin, true);
+                    }
+                    sc.joined.clear();
+                    sc.joined_origin.clear();
+                    parts = 0;
                 }
                 prev_hyphen = c == '-';
             }
         }
     }
-    end_word(sc, &mut parts, &mut emit);
-    end_joined(sc, &mut parts, &mut emit);
+    if !sc.text.is_empty() {
+        emit(&sc.text, &sc.origin, false);
+        if parts > 0 {
+            sc.joined.push_str(&sc.text);
+            sc.joined_origin.extend_from_slice(&sc.origin);
+            parts += 1;
+        }
+    }
+    if parts > 1 {
+        emit(&sc.joined, &sc.joined_origin, true);
+    }
 }
 
-/// Split text into folded tokens (allocating; for queries, tests and single records).
+/// Split text into folded tokens (allocating; for tests).
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     for_each_token(text, &mut Scratch::default(), |t, o| {
@@ -123,7 +126,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Just the folded words, for building the index and reading a query.
+/// Just the folded words (for tests).
+#[cfg(test)]
 pub fn words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|t| t.text).collect()
 }

@@ -46,6 +46,7 @@ pub(crate) struct Candidate {
     pub key: u64,
     pub relevance: u16,
     pub group: Group,
+    pub placement: Placement,
 }
 
 impl Searcher {
@@ -280,6 +281,7 @@ impl Searcher {
                 key,
                 relevance: rel,
                 group,
+                placement: p,
             });
         }
         let mut out = Vec::with_capacity(3);

@@ -55,8 +55,6 @@ const FUZZY_MIN_CHARS: usize = 3;
 #[derive(Debug, Clone)]
 pub struct TermMatch {
     pub term: String,
-    /// Matched word ids and how, in id order.
-    pub words: Vec<(u32, Kind)>,
     /// Per word id: 0 = no match, else `Kind::code`. Dense: looked up for every candidate name.
     kinds: Vec<u8>,
     /// Short-field words that contain the term's letters in order from its first letter: a
@@ -68,6 +66,8 @@ pub struct TermMatch {
     typo_words: Vec<(Box<str>, Kind)>,
     /// Per service: best weight, 0 = no match.
     pub best: Vec<u16>,
+    /// Per service: a bit per `Field` it matched in, so highlighting reads only those fields.
+    pub fields: Vec<u8>,
     /// Services with a match, in the order first found.
     pub docs: Vec<u32>,
 }
@@ -172,6 +172,7 @@ impl TermMatch {
             w.1 = Kind::from_code(kinds[w.0 as usize]).unwrap_or(Kind::Edit);
         }
         let mut best = vec![0u16; n_docs];
+        let mut fields = vec![0u8; n_docs];
         let mut docs = Vec::new();
         for &(id, kind) in &words {
             let typo = kind >= Kind::Fuzzy;
@@ -182,6 +183,7 @@ impl TermMatch {
                     continue;
                 }
                 let w = weight(field, kind);
+                fields[p.doc()] |= 1 << (field as u8);
                 let slot = &mut best[p.doc()];
                 if *slot == 0 {
                     docs.push(p.doc() as u32);
@@ -199,11 +201,11 @@ impl TermMatch {
         typo_words.sort_unstable();
         TermMatch {
             term: term.to_string(),
-            words,
             kinds,
             subsequence,
             typo_words,
             best,
+            fields,
             docs,
         }
     }
@@ -285,7 +287,7 @@ mod tests {
             let narrowed = TermMatch::compute(&idx, 3, t, prev.as_ref(), &skim);
             let fresh = TermMatch::compute(&idx, 3, t, None, &skim);
             assert_eq!(narrowed.best, fresh.best, "{t}");
-            assert_eq!(narrowed.words, fresh.words, "{t}");
+            assert_eq!(narrowed.kinds, fresh.kinds, "{t}");
             prev = Some(narrowed);
         }
     }
