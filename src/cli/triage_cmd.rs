@@ -3,6 +3,7 @@
 use super::triage_view as view;
 use super::{notices, Ctx, Format};
 use crate::model::Role;
+use crate::store::Store as _;
 use crate::triage::{Questionnaire, Walk, WHICH_SUFFIX};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use std::collections::BTreeMap;
@@ -34,6 +35,9 @@ pub struct TriageArgs {
     pub at: Option<DateTime<Utc>>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Count this completed call in the anonymous tallies (scripted walks never count otherwise).
+    #[arg(long)]
+    pub record: bool,
 }
 
 fn parse_answer(s: &str) -> Result<(String, String), String> {
@@ -138,5 +142,15 @@ pub fn run(ctx: &Ctx, args: &TriageArgs) -> Result<i32, String> {
         at,
     );
     view::complete(q, &result, &outcome, &unused, args.format);
+    if args.record {
+        let mut tally = crate::app::outcome_screen::tally_of(&outcome, &session.meta.id);
+        tally.machine = super::report_cmd::machine_id(&ctx.paths.data_dir)?;
+        crate::store::SledStore::new(&ctx.paths.data_dir)
+            .append_local(crate::store::LocalKind::Tallies, &tally.encode())
+            .map_err(|e| format!("the tally was not recorded: {e}"))?;
+        eprintln!(
+            "signpost: recorded an anonymous tally (day, place id, age band, urgency, needs)."
+        );
+    }
     Ok(0)
 }
