@@ -8,6 +8,7 @@ pub mod model;
 
 pub mod hours;
 pub mod places;
+pub mod triage;
 
 pub mod search;
 
@@ -17,5 +18,8 @@ pub mod store;
 pub mod config;
 pub mod report;
 pub mod session;
+
+pub mod app;
+pub mod tui;
 
 pub mod cli;

@@ -60,7 +60,7 @@ fn import_is_strict_shows_changes_and_keeps_the_old_edition_on_refusal() {
     let o = signpost(&data, &["import", ed.to_str().unwrap(), "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let before = signpost(&data, &["list"]);
-    assert!(text(&before).contains("4 services"), "{}", text(&before));
+    assert!(text(&before).contains("5 services"), "{}", text(&before));
 
     // A dry run shows the change and writes nothing.
     std::fs::remove_file(ed.join("services/example-unconfirmed-group.toml")).unwrap();
@@ -71,7 +71,7 @@ fn import_is_strict_shows_changes_and_keeps_the_old_edition_on_refusal() {
         "{}",
         text(&o)
     );
-    assert!(text(&signpost(&data, &["list"])).contains("4 services"));
+    assert!(text(&signpost(&data, &["list"])).contains("5 services"));
 
     // A broken edition is refused whole.
     std::fs::write(ed.join("services/example-national-line.toml"), "id = 3").unwrap();

@@ -118,9 +118,4 @@ fn killed_imports_leave_old_or_new_edition_and_local_state() {
         started.elapsed()
     );
     assert_eq!(old_kept + new_landed, RUNS);
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "took {:?}",
-        started.elapsed()
-    );
 }

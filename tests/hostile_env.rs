@@ -68,7 +68,7 @@ fn spaces_and_non_ascii_letters_in_the_path_work() {
     assert_eq!(code, 0, "{out}{err}");
     let (code, out, _) = run(&data, &["list"]);
     assert_eq!(code, 0);
-    assert!(out.contains("4 services"), "{out}");
+    assert!(out.contains("5 services"), "{out}");
 }
 
 #[test]
@@ -131,5 +131,5 @@ fn a_full_disk_on_first_run_is_a_clear_read_only_session() {
         panic!("{:?}", s.mode)
     };
     assert!(reason.contains("No space left on device"), "{reason}");
-    assert_eq!(s.directory.services.len(), 4);
+    assert_eq!(s.directory.services.len(), 5);
 }

@@ -122,3 +122,65 @@ fn wrong_records_are_listed_for_maintainers() {
         "{out}"
     );
 }
+
+const RYDE_CALL: &[&str] = &[
+    "danger-now=no",
+    "harm-self=no",
+    "harm-others=no",
+    "injury=no",
+    "who=self",
+    "age=70",
+    "place=PO33 2AB",
+    "needs=bereavement",
+    "known-to-services=no",
+    "perinatal=no",
+    "intoxicated=no",
+    "children=no",
+    "abuse=no",
+];
+
+fn walk(data: &Path, record: bool) -> (i32, String) {
+    let mut args = vec!["triage"];
+    for a in RYDE_CALL {
+        args.push("--answer");
+        args.push(a);
+    }
+    if record {
+        args.push("--record");
+    }
+    signpost(data, &args)
+}
+
+#[test]
+fn only_an_explicit_record_counts_and_the_tally_holds_no_typed_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, out) = walk(tmp.path(), false);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        SledStore::new(tmp.path())
+            .read_local(LocalKind::Tallies)
+            .unwrap()
+            .is_empty(),
+        "a scripted walk never counts"
+    );
+    let (code, out) = walk(tmp.path(), true);
+    assert_eq!(code, 0, "{out}");
+    let rows = SledStore::new(tmp.path())
+        .read_local(LocalKind::Tallies)
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let stored = String::from_utf8(rows[0].clone()).unwrap();
+    for typed in ["PO33", "2AB", "po33"] {
+        assert!(
+            !stored.contains(typed),
+            "the tally holds {typed:?}: {stored}"
+        );
+    }
+    let t = Tally::decode(&rows[0]).unwrap();
+    assert_eq!(
+        (t.place.as_str(), t.age_band.as_str(), t.needs.clone()),
+        ("isle-of-wight", "65+", vec!["bereavement".to_string()])
+    );
+    let (_, report) = signpost(tmp.path(), &["report"]);
+    assert!(report.starts_with("<5 calls"), "{report}");
+}

@@ -25,7 +25,7 @@ fn first_run_seeds_and_reopen_keeps_it() {
     let s = session::open(tmp.path(), &files, NOW).unwrap();
     assert_eq!(s.mode, SessionMode::ReadWrite);
     assert!(s.notices[0].starts_with("First run"), "{:?}", s.notices);
-    assert_eq!(s.directory.services.len(), 4);
+    assert_eq!(s.directory.services.len(), 5);
     assert_eq!(s.meta.id, directory::edition_id(&files));
     let again = session::open(tmp.path(), &files, NOW).unwrap();
     assert!(again.notices.is_empty(), "{:?}", again.notices);
@@ -79,7 +79,7 @@ fn a_locked_store_runs_read_only_from_the_snapshot() {
         m => panic!("expected read-only, got {m:?}"),
     }
     assert_eq!(s.meta.id, first.meta.id);
-    assert_eq!(s.directory.services.len(), 4);
+    assert_eq!(s.directory.services.len(), 5);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn a_corrupt_store_is_reported_and_reset_moves_it_aside() {
         panic!("expected read-only: {:?}", s.mode)
     };
     assert!(reason.contains("signpost reset"), "{reason}");
-    assert_eq!(s.directory.services.len(), 4, "runs from the snapshot");
+    assert_eq!(s.directory.services.len(), 5, "runs from the snapshot");
 
     let moved = SledStore::new(tmp.path())
         .move_aside("20261123T090000Z")

@@ -3,15 +3,20 @@
 use super::{CheckFormat, Ctx};
 use crate::directory::{self, Files};
 use crate::model::validate::CheckContext;
-use crate::model::{Date, Severity};
+use crate::model::{Date, Directory, Problem, Severity};
 use std::path::Path;
 
-pub fn run(
-    ctx: &Ctx,
-    dir: Option<&Path>,
-    coverage: bool,
-    format: CheckFormat,
-) -> Result<i32, String> {
+/// What `check` prints besides the problems.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mode {
+    /// The coverage matrix instead of the checks.
+    pub coverage: bool,
+    /// accepted-gaps.toml entries for unlisted gaps instead of the checks.
+    pub suggest_gaps: bool,
+}
+
+pub fn run(ctx: &Ctx, dir: Option<&Path>, mode: Mode, format: CheckFormat) -> Result<i32, String> {
+    let coverage = mode.coverage;
     if format == CheckFormat::Csv && !coverage {
         return Err("--format csv is only for --coverage".into());
     }
@@ -35,7 +40,29 @@ pub fn run(
         today: Date(ctx.now.date_naive()),
         stale_months: ctx.config.stale_months,
     };
-    let (_dir, problems) = directory::check(&files, cctx);
+    let (dir, mut problems) = edition_problems(&files, cctx);
+    let proof = dir.as_ref().map(|d| {
+        crate::triage::proof::prove(
+            d,
+            &directory::safety_net::safety_net(),
+            &ctx.config.own_services,
+            crate::triage::proof::Reference::default(),
+        )
+    });
+    if mode.suggest_gaps {
+        let Some(p) = &proof else {
+            println!("the directory has errors: run `signpost check` first");
+            return Ok(1);
+        };
+        let file = crate::model::directory::AcceptedGapsFile {
+            gaps: crate::triage::proof::suggest(p),
+        };
+        print!("{}", toml::to_string(&file).map_err(|e| e.to_string())?);
+        return Ok(0);
+    }
+    if let Some(p) = &proof {
+        problems.extend(p.problems.iter().cloned());
+    }
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -43,10 +70,13 @@ pub fn run(
     let warnings = problems.len() - errors;
     match format {
         CheckFormat::Json => {
-            let v = serde_json::json!({ "directory": label, "errors": errors, "warnings": warnings, "problems": problems });
+            let v = serde_json::json!({ "directory": label, "errors": errors, "warnings": warnings, "problems": problems, "proof": proof });
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         CheckFormat::Text | CheckFormat::Csv => {
+            if let Some(p) = &proof {
+                println!("{}\n", super::proof_view::text(p));
+            }
             for p in &problems {
                 println!("{}", prefixed(&label, p));
             }
@@ -57,6 +87,20 @@ pub fn run(
         }
     }
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Every problem with an edition: the directory's own checks and the questionnaire's proofs
+/// (every question reached, every path ends and asks every risk question). `import` uses this
+/// too, so an edition whose questionnaire fails is refused whole.
+pub fn edition_problems(files: &Files, cctx: CheckContext) -> (Option<Directory>, Vec<Problem>) {
+    let (dir, mut problems) = directory::check(files, cctx);
+    if let Some(dir) = &dir {
+        let mut triage = crate::triage::check(&dir.triage);
+        directory::parse::locate(files, &mut triage);
+        problems.extend(triage);
+        problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    }
+    (dir, problems)
 }
 
 fn prefixed(folder: &str, p: &crate::model::Problem) -> String {

@@ -38,7 +38,7 @@ pub fn print_diff(d: &Diff) {
     }
 }
 
-fn confirm(question: &str) -> bool {
+pub fn confirm(question: &str) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
@@ -63,7 +63,7 @@ pub fn import(ctx: &Ctx, path: &Path, dry_run: bool, yes: bool) -> Result<i32, S
         today: Date(ctx.now.date_naive()),
         stale_months: ctx.config.stale_months,
     };
-    let (new_dir, problems) = directory::check(&files, cctx);
+    let (new_dir, problems) = super::check::edition_problems(&files, cctx);
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
     let Some(new_dir) = new_dir.filter(|_| errors.is_empty()) else {
         for p in problems.iter().filter(|p| p.is_error()) {

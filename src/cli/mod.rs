@@ -3,10 +3,15 @@
 mod check;
 pub mod coverage;
 mod editions;
-mod render;
+mod feeds;
+pub mod outcome_view;
+mod proof_view;
+pub mod render;
 mod report_cmd;
 pub mod search_cmd;
 mod show;
+mod triage_cmd;
+mod triage_view;
 pub mod where_cmd;
 
 use crate::config::{resolve_paths, Config, Paths};
@@ -47,6 +52,34 @@ impl From<RoleArg> for Role {
     }
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FeedFormatArg {
+    /// HSDS 3.0 or its Open Referral UK profile: a service, or a list with `contents`.
+    Hsds,
+    /// The older Open Referral UK v1 API: a list with `content`.
+    OrukV1,
+}
+
+impl From<FeedFormatArg> for crate::directory::feed::FeedFormat {
+    fn from(f: FeedFormatArg) -> Self {
+        match f {
+            FeedFormatArg::Hsds => Self::Hsds,
+            FeedFormatArg::OrukV1 => Self::OrukV1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The edition's own folder: everything, professional lines included (the backup).
+    #[default]
+    Native,
+    /// HSDS 3.0 JSON list of services: public facts only.
+    HsdsJson,
+    /// One row per service for spreadsheets: public facts only.
+    Csv,
+}
+
 #[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     #[default]
@@ -71,6 +104,10 @@ pub enum Command {
         /// Print the coverage matrix (place x age band x need) and its gaps instead.
         #[arg(long)]
         coverage: bool,
+        /// Print accepted-gaps.toml entries (pending clinical review) for every coverage gap no
+        /// entry lists yet, folded with "*" where honest, instead of checking.
+        #[arg(long, conflicts_with = "coverage")]
+        suggest_gaps: bool,
         /// text or json; csv only with --coverage.
         #[arg(long, value_enum, default_value_t)]
         format: CheckFormat,
@@ -111,9 +148,20 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
         at: Option<String>,
     },
-    /// Import a directory folder as a new edition (strict: an invalid edition is refused whole).
+    /// Import a directory folder as a new edition (strict: an invalid edition is refused whole),
+    /// or with --feed an Open Referral UK / HSDS JSON feed (lenient: each bad value reported).
     Import {
+        /// A directory folder, or with --feed a JSON file.
         path: PathBuf,
+        /// Import PATH as this open-data feed: it replaces only this feed's records.
+        #[arg(long, value_name = "NAME")]
+        feed: Option<String>,
+        /// The feed's shape (default: detected).
+        #[arg(long, value_enum, requires = "feed")]
+        format: Option<FeedFormatArg>,
+        /// Where the feed is published: recorded as each record's source.
+        #[arg(long, value_name = "URL", requires = "feed")]
+        feed_url: Option<String>,
         /// Show what would change and stop.
         #[arg(long)]
         dry_run: bool,
@@ -121,8 +169,14 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Export the edition in use to a new folder (native format: everything, the backup).
-    Export { path: PathBuf },
+    /// Export the edition in use: native (a folder, everything: the backup), or hsds-json / csv
+    /// (one file of public facts only; "-" writes to standard output).
+    Export {
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+        /// A new folder (native) or a new file.
+        path: PathBuf,
+    },
     /// List the editions on this machine, current first.
     Editions,
     /// Make the previous edition current again.
@@ -131,6 +185,9 @@ pub enum Command {
     Reset,
     /// Print where data, config and log live.
     Paths,
+    /// Walk the triage questionnaire with scripted answers (exit 3: more answers needed), or
+    /// describe it.
+    Triage(triage_cmd::TriageArgs),
     /// Say which place a postcode, town or place name is (or every place it may be).
     Where {
         text: String,
@@ -174,9 +231,7 @@ pub fn context(cli: &Cli, now: DateTime<Utc>) -> Result<Ctx, String> {
 /// Run a subcommand; returns the process exit code. Errors are one plain message, never a trace.
 pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
     let Some(command) = cli.command.as_ref() else {
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        return 0;
+        return open_app(&cli);
     };
     let ctx = match context(&cli, now) {
         Ok(c) => c,
@@ -189,8 +244,17 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Check {
             dir,
             coverage,
+            suggest_gaps,
             format,
-        } => check::run(&ctx, dir.as_deref(), *coverage, *format),
+        } => check::run(
+            &ctx,
+            dir.as_deref(),
+            check::Mode {
+                coverage: *coverage,
+                suggest_gaps: *suggest_gaps,
+            },
+            *format,
+        ),
         Command::Search {
             query,
             place,
@@ -215,12 +279,41 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         ),
         Command::List => show::list(&ctx),
         Command::Show { id, format, at } => show::show(&ctx, id, *format, at.as_deref()),
-        Command::Import { path, dry_run, yes } => editions::import(&ctx, path, *dry_run, *yes),
-        Command::Export { path } => editions::export(&ctx, path),
+        Command::Import {
+            path,
+            feed: Some(name),
+            format,
+            feed_url,
+            dry_run,
+            yes,
+        } => feeds::import(
+            &ctx,
+            feeds::FeedArgs {
+                path,
+                name,
+                format: format.map(Into::into),
+                feed_url: feed_url.as_deref(),
+                dry_run: *dry_run,
+                yes: *yes,
+            },
+        ),
+        Command::Import {
+            path,
+            feed: None,
+            dry_run,
+            yes,
+            ..
+        } => editions::import(&ctx, path, *dry_run, *yes),
+        Command::Export { format, path } => match format {
+            ExportFormat::Native => editions::export(&ctx, path),
+            ExportFormat::HsdsJson => feeds::export_hsds(&ctx, path),
+            ExportFormat::Csv => feeds::export_csv(&ctx, path),
+        },
         Command::Editions => editions::list(&ctx),
         Command::Rollback => editions::rollback(&ctx),
         Command::Reset => editions::reset(&ctx),
         Command::Paths => editions::paths(&ctx),
+        Command::Triage(args) => triage_cmd::run(&ctx, args),
         Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
         Command::Report(args) => report_cmd::run(&ctx, args),
     };
@@ -231,6 +324,21 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             1
         }
     }
+}
+
+/// No subcommand: open the terminal app. A bad config file becomes a message inside the app.
+fn open_app(cli: &Cli) -> i32 {
+    let env = std::env::var_os("SIGNPOST_DATA_DIR").map(PathBuf::from);
+    let exe = std::env::current_exe().ok();
+    let paths = resolve_paths(cli.data_dir.clone(), env, exe);
+    let config = Config::load(&paths.config_file).map_err(|p| p.to_string());
+    crate::tui::run(crate::tui::Options {
+        paths,
+        config,
+        role_flag: cli.role.map(Role::from),
+        no_color: cli.no_color,
+        no_color_env: std::env::var("NO_COLOR").ok(),
+    })
 }
 
 /// Print start-up notices (seeded, upgraded, read-only) to stderr so scripts keep clean stdout.

@@ -149,6 +149,17 @@ pub fn service_text(dir: &Directory, s: &Service, role: Role) -> String {
             .unwrap_or_default();
         out.push(format!("  {}{seen}", src.url));
     }
+    if !s.feed.is_empty() {
+        // The feed's own assurance is shown for what it is: the provider's claim, not ours.
+        let assured = s
+            .feed_assured_on
+            .map(|d| format!("; the feed says it was checked {d}"))
+            .unwrap_or_default();
+        out.push(format!(
+            "From open-data feed {}{assured} (not verified by us)",
+            s.feed
+        ));
+    }
     if !s.notes.is_empty() {
         out.push(format!("Notes: {}", s.notes));
     }
@@ -182,6 +193,7 @@ pub fn service_json(dir: &Directory, s: &Service, role: Role) -> Value {
         "cost": or_nc(&s.cost), "status": s.status, "status_text": status_line(s),
         "urgency_levels": levels, "urgency_from": format!("{from:?}"),
         "sources": s.sources, "verified": s.verified, "notes": or_nc(&s.notes),
+        "feed": s.feed, "feed_assured_on": s.feed_assured_on,
     });
     if role.shows_professional() {
         v["referral"] = json!(or_nc(&s.referral));

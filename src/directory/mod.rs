@@ -1,5 +1,6 @@
 //! The directory's text formats: reading, checking and writing editions, and the embedded one.
 
+pub mod feed;
 pub mod files;
 pub mod parse;
 pub mod safety_net;

@@ -77,14 +77,47 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         triage: required(files, "triage.toml", &mut problems),
         bank_holidays: optional(files, "bank-holidays.toml", &mut problems),
         accepted_gaps: optional(files, "accepted-gaps.toml", &mut problems),
+        feed_taxonomy: optional(files, "feed-taxonomy.toml", &mut problems),
         services: Vec::new(),
     };
-    for (name, content) in files.range("services/".to_string()..) {
+    let service_files: Vec<(&String, &String)> = files
+        .range("services/".to_string()..)
+        .take_while(|(name, _)| name.starts_with("services/"))
+        .collect();
+    // Large editions parse on every core: start-up is what a call handler waits for.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = service_files.len().div_ceil(threads).max(64);
+    let parsed: Vec<(Vec<Service>, Vec<Problem>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = service_files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || parse_services(part)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    for (services, mut found) in parsed {
+        dir.services.extend(services);
+        problems.append(&mut found);
+    }
+    locate(files, &mut problems);
+    if problems.is_empty() {
+        Ok(dir)
+    } else {
+        Err(problems)
+    }
+}
+
+fn parse_services(part: &[(&String, &String)]) -> (Vec<Service>, Vec<Problem>) {
+    let mut services = Vec::with_capacity(part.len());
+    let mut problems = Vec::new();
+    for (name, content) in part {
         let Some(stem) = name
             .strip_prefix("services/")
             .and_then(|n| n.strip_suffix(".toml"))
         else {
-            break;
+            continue;
         };
         if content.trim().is_empty() {
             problems.push(Problem::error(name, "", "file is empty"));
@@ -98,15 +131,10 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
                     format!("id '{}' does not match the file name '{stem}.toml'", s.id),
                 ));
             }
-            dir.services.push(s);
+            services.push(s);
         }
     }
-    locate(files, &mut problems);
-    if problems.is_empty() {
-        Ok(dir)
-    } else {
-        Err(problems)
-    }
+    (services, problems)
 }
 
 /// Parse and validate: every problem, errors first, each with its line where it has one.

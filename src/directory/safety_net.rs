@@ -2,7 +2,7 @@
 //! program, so no edition, import or feed can remove it from an outcome.
 
 use super::files::embedded;
-use crate::model::{ContactKind, Service};
+use crate::model::Service;
 
 /// The records every outcome ends with, in the order they are read out.
 pub const SAFETY_NET_IDS: [&str; 5] = [
@@ -13,40 +13,12 @@ pub const SAFETY_NET_IDS: [&str; 5] = [
     "shout",
 ];
 
-/// Safety-net numbers, digits only. A record whose public direct contacts are all among these
-/// (a Samaritans branch, the 111 triage team) adds nothing beyond the catch-all.
-pub const SAFETY_NET_NUMBERS: [&str; 7] =
-    ["999", "112", "111", "18001111", "18000", "116123", "85258"];
-
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
-}
+pub use crate::model::catch_all::{
+    carries_safety_net_number, only_safety_net_numbers, SAFETY_NET_NUMBERS,
+};
 
 pub fn is_safety_net(s: &Service) -> bool {
     SAFETY_NET_IDS.contains(&s.id.as_str())
-}
-
-/// True when a record's every public phone, text or relay contact is a safety-net number.
-pub fn only_safety_net_numbers(s: &Service) -> bool {
-    let mut direct = s
-        .contacts
-        .iter()
-        .filter(|c| c.is_public() && c.kind.is_direct())
-        .peekable();
-    direct.peek().is_some()
-        && direct.all(|c| {
-            matches!(
-                c.kind,
-                ContactKind::Phone | ContactKind::Text | ContactKind::Relay
-            ) && SAFETY_NET_NUMBERS.contains(&digits(&c.value).as_str())
-        })
-}
-
-/// Carries a safety-net number anywhere (used to refuse feeds that claim one).
-pub fn carries_safety_net_number(s: &Service) -> bool {
-    s.contacts
-        .iter()
-        .any(|c| c.kind.is_direct() && SAFETY_NET_NUMBERS.contains(&digits(&c.value).as_str()))
 }
 
 /// The safety-net records from the edition built into this program, in reading order.

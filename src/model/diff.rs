@@ -24,7 +24,7 @@ pub struct Diff {
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub changed: Vec<ServiceChange>,
-    /// Places, triage, bank holidays or accepted gaps differ.
+    /// Places, triage, bank holidays, accepted gaps or the feed taxonomy table differ.
     pub other_files: Vec<String>,
 }
 
@@ -120,6 +120,9 @@ pub fn diff(old: &Directory, new: &Directory) -> Diff {
     }
     if old.accepted_gaps != new.accepted_gaps {
         d.other_files.push("accepted-gaps.toml".into());
+    }
+    if old.feed_taxonomy != new.feed_taxonomy {
+        d.other_files.push("feed-taxonomy.toml".into());
     }
     d
 }

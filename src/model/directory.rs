@@ -1,5 +1,6 @@
 //! A whole directory edition in memory: services, places, triage data and calendar changes.
 
+use super::feed_taxonomy::FeedTaxonomy;
 use super::place::PlacesFile;
 use super::questionnaire::TriageFile;
 use super::service::Service;
@@ -59,6 +60,8 @@ pub struct Directory {
     pub triage: TriageFile,
     pub bank_holidays: BankHolidayFile,
     pub accepted_gaps: AcceptedGapsFile,
+    /// How feeds' taxonomy terms map to categories (`feed-taxonomy.toml`).
+    pub feed_taxonomy: FeedTaxonomy,
 }
 
 impl Directory {

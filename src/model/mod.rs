@@ -1,10 +1,12 @@
 //! The domain model: plain data with validation, no I/O, no clock.
 
 pub mod age;
+pub mod catch_all;
 pub mod category;
 pub mod contact;
 pub mod diff;
 pub mod directory;
+pub mod feed_taxonomy;
 pub mod hours;
 pub mod phone;
 pub mod place;
@@ -20,6 +22,7 @@ pub use age::{AgeBound, AgeFit, AgeRange};
 pub use category::Category;
 pub use contact::{Audience, Contact, ContactKind};
 pub use directory::Directory;
+pub use feed_taxonomy::FeedTaxonomy;
 pub use hours::{BankHolidayRule, Day, Hours, HoursKind, Session, Span};
 pub use place::{Place, PlaceKind, PlacesFile};
 pub use problem::{Problem, Severity};

@@ -86,7 +86,8 @@ pub struct AnswerOption {
     pub label: String,
     #[serde(default)]
     pub effects: Effects,
-    /// A question id or "end"; falls back to the question's own `next`.
+    /// A question id or "end"; falls back to the question's own `next`. Not allowed on a
+    /// multiple-choice option (several may be chosen at once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
@@ -102,9 +103,13 @@ pub struct Question {
     pub kind: QuestionKind,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub risk: bool,
+    /// This is the needs question: it must offer exactly the needs table, one option per need.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_list: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<AnswerOption>,
-    /// Where to go after this question when the chosen option does not say.
+    /// Where to go after this question when the chosen option does not say; with neither, the
+    /// next question in the file (or the end after the last one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
@@ -139,6 +144,15 @@ impl TriageFile {
     }
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+    pub fn flag(&self, id: &str) -> Option<&Flag> {
+        self.flags.iter().find(|f| f.id == id)
+    }
+    pub fn override_reason(&self, key: &str) -> Option<&Choice> {
+        self.override_reasons.iter().find(|c| c.key == key)
     }
     /// Position on the scale: 0 is the most urgent level.
     pub fn rank(&self, code: &str) -> Option<usize> {

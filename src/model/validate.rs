@@ -247,14 +247,13 @@ fn validate_service(
             );
         }
     }
-    match s.status {
-        Status::Active => {}
-        _ if s.status_reason.trim().is_empty() => err(
+    // Named on `status`, the line a reviewer must look at, since the reason is what is missing.
+    if s.status != Status::Active && s.status_reason.trim().is_empty() {
+        err(
             out,
-            "status_reason",
-            "an unconfirmed or closed record must say why".into(),
-        ),
-        _ => {}
+            "status",
+            "an unconfirmed or closed record must say why (status_reason)".into(),
+        );
     }
     for (i, c) in s.contacts.iter().enumerate() {
         let field = format!("contacts[{i}].value");
@@ -347,12 +346,14 @@ fn validate_service(
             ));
         }
         Some(v) => {
-            if v.by.trim().is_empty() || v.method.trim().is_empty() {
-                err(
-                    out,
-                    "verified",
-                    "a verification needs who confirmed it and how".into(),
-                );
+            for (key, value) in [("by", &v.by), ("method", &v.method)] {
+                if value.trim().is_empty() {
+                    err(
+                        out,
+                        &format!("verified.{key}"),
+                        "a verification needs who confirmed it and how".into(),
+                    );
+                }
             }
             let age = months_between(v.on, ctx.today);
             if age >= ctx.stale_months as i64 {

@@ -117,30 +117,8 @@ fn combine(ix: &PlaceIndex, parts: &[String]) -> Option<Lookup> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::place::{Candidate, Lookup};
-    use crate::places::{fixture, PlaceIndex};
-
-    fn ix() -> PlaceIndex {
-        PlaceIndex::new(&fixture::places())
-    }
-
-    fn found(text: &str) -> String {
-        match ix().lookup(text) {
-            Lookup::Found { place, .. } => place,
-            other => panic!("{text}: {other:?}"),
-        }
-    }
-
-    fn candidates(text: &str) -> Vec<Candidate> {
-        match ix().lookup(text) {
-            Lookup::Candidates { candidates, .. } => candidates,
-            other => panic!("{text}: {other:?}"),
-        }
-    }
-
-    fn p(id: &str) -> Candidate {
-        Candidate::Place(id.into())
-    }
+    use crate::model::place::Lookup;
+    use crate::places::fixture::lookups::{candidates, found, ix, place as p};
 
     #[test]
     fn a_second_name_narrows_an_ambiguous_one() {

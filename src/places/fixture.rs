@@ -116,3 +116,31 @@ postcodes = ["RG14", "PO10", "GU10"]
 pub fn places() -> PlacesFile {
     toml::from_str(PLACES).expect("fixture places parse")
 }
+
+/// Shared lookup helpers for the unit tests of the index and of combined names.
+pub mod lookups {
+    use crate::model::place::{Candidate, Lookup};
+    use crate::places::PlaceIndex;
+
+    pub fn ix() -> PlaceIndex {
+        PlaceIndex::new(&super::places())
+    }
+
+    pub fn found(text: &str) -> String {
+        match ix().lookup(text) {
+            Lookup::Found { place, .. } => place,
+            other => panic!("{text}: expected one place, got {other:?}"),
+        }
+    }
+
+    pub fn candidates(text: &str) -> Vec<Candidate> {
+        match ix().lookup(text) {
+            Lookup::Candidates { candidates, .. } => candidates,
+            other => panic!("{text}: expected candidates, got {other:?}"),
+        }
+    }
+
+    pub fn place(id: &str) -> Candidate {
+        Candidate::Place(id.to_string())
+    }
+}

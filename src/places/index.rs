@@ -299,28 +299,7 @@ fn area_of(district: &str) -> String {
 mod tests {
     use super::*;
     use crate::places::fixture;
-
-    fn ix() -> PlaceIndex {
-        PlaceIndex::new(&fixture::places())
-    }
-
-    fn found(text: &str) -> String {
-        match ix().lookup(text) {
-            Lookup::Found { place, .. } => place,
-            other => panic!("{text}: expected one place, got {other:?}"),
-        }
-    }
-
-    fn candidates(text: &str) -> Vec<Candidate> {
-        match ix().lookup(text) {
-            Lookup::Candidates { candidates, .. } => candidates,
-            other => panic!("{text}: expected candidates, got {other:?}"),
-        }
-    }
-
-    fn place(id: &str) -> Candidate {
-        Candidate::Place(id.to_string())
-    }
+    use crate::places::fixture::lookups::{candidates, found, ix, place};
 
     #[test]
     fn full_postcode_and_district_resolve() {

@@ -31,24 +31,37 @@ struct State {
     history: Vec<String>,
 }
 
+/// How long to keep retrying a lock held by another Signpost: each holds it only for one write.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(750);
+
 fn open_at(path: &Path) -> Result<sled::Db, StoreError> {
-    sled::Config::new()
-        .path(path)
-        .cache_capacity(CACHE_BYTES)
-        .open()
-        .map_err(|e| {
-            let reason = e.to_string();
-            if reason.contains("could not acquire lock") {
-                StoreError::Locked {
-                    path: path.to_path_buf(),
+    let started = std::time::Instant::now();
+    loop {
+        // No background flusher: every write that matters is flushed explicitly, and a flusher
+        // thread outliving the handle would keep the file locked after we close it.
+        let opened = sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(None)
+            .open();
+        match opened {
+            Ok(db) => return Ok(db),
+            Err(e) if e.to_string().contains("could not acquire lock") => {
+                if started.elapsed() >= LOCK_PATIENCE {
+                    return Err(StoreError::Locked {
+                        path: path.to_path_buf(),
+                    });
                 }
-            } else {
-                StoreError::Broken {
-                    path: path.to_path_buf(),
-                    reason,
-                }
+                std::thread::sleep(std::time::Duration::from_millis(25));
             }
-        })
+            Err(e) => {
+                return Err(StoreError::Broken {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                })
+            }
+        }
+    }
 }
 
 impl SledStore {

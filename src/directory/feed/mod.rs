@@ -1,0 +1,186 @@
+//! Open Referral UK / HSDS feeds: a lenient import that reports every misfit with its JSON path
+//! and only ever replaces its own feed's records; HSDS JSON and CSV exports of public facts.
+//!
+//! Reading (`read_feed`) is pure: it maps the file into records and findings. Planning
+//! (`plan::plan`) builds the next edition's files and refuses anything that would touch the
+//! safety net, curated records or another feed.
+
+pub mod contacts;
+pub mod csv_out;
+pub mod hsds_out;
+pub mod json;
+pub mod plan;
+pub mod report;
+pub mod safety;
+pub mod schedule;
+pub mod service;
+pub mod shape;
+pub mod terms;
+
+pub use plan::{plan, Plan};
+pub use report::{Finding, FindingKind, Findings};
+pub use safety::is_safety_net;
+
+use crate::model::validate::{check_url, is_slug, service_file, validate, CheckContext};
+use crate::model::{Date, Directory, Service};
+use json::At;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    /// HSDS 3.0 and its Open Referral UK profile (a service, or a `contents` list).
+    Hsds,
+    /// The older Open Referral UK v1 API (a `content` list).
+    OrukV1,
+}
+
+#[derive(Debug, Clone)]
+pub struct FeedOptions {
+    /// The feed's name: a slug that prefixes its records' ids and scopes what it may replace.
+    pub name: String,
+    /// None: detect the shape.
+    pub format: Option<FeedFormat>,
+    /// Where the feed is published, recorded as each record's source.
+    pub feed_url: Option<String>,
+    /// The date the feed was read (Europe/London), recorded with each source.
+    pub today: Date,
+}
+
+#[derive(Debug, Clone)]
+pub struct FeedRead {
+    pub name: String,
+    pub shape: String,
+    /// Services in the file, imported or not.
+    pub read: usize,
+    /// Records that passed every check a record can have on its own.
+    pub services: Vec<Service>,
+    pub findings: Findings,
+    /// The file is one page of a longer list.
+    pub partial: Option<String>,
+    /// Ways the file touches the safety net (an id or a number): the import is refused whole.
+    pub safety: Vec<String>,
+}
+
+/// Map a feed file into records and a report. Fails only when the file is not a feed at all.
+pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<FeedRead, String> {
+    if !is_slug(&opts.name) {
+        return Err(format!(
+            "feed name '{}' must be a lower-case slug of letters, digits and '-' (it prefixes the records' ids)",
+            opts.name
+        ));
+    }
+    if let Some(u) = &opts.feed_url {
+        check_url(u).map_err(|m| format!("--feed-url: {m}"))?;
+    }
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "not JSON (line {}, column {}): {e}; nothing was imported",
+            e.line(),
+            e.column()
+        )
+    })?;
+    let shape = shape::detect(&v, opts.format)?;
+    let mut findings = Findings::default();
+    if let Some((path, m)) = &shape.partial {
+        findings.push(FindingKind::Feed, path, m.clone());
+    }
+    let mut safety = Vec::new();
+    for s in &shape.services {
+        safety_scan(s, &mut safety);
+    }
+    let cx = service::Context {
+        feed: &opts.name,
+        feed_url: opts.feed_url.as_deref(),
+        today: opts.today,
+        places: &dir.places,
+        taxonomy: &dir.feed_taxonomy,
+    };
+    let mut probe = Directory {
+        places: dir.places.clone(),
+        triage: dir.triage.clone(),
+        ..Default::default()
+    };
+    let check = CheckContext {
+        today: opts.today,
+        stale_months: 6,
+    };
+    let mut services: Vec<Service> = Vec::new();
+    for s in &shape.services {
+        let Some(rec) = service::map(s, &cx, &mut findings) else {
+            continue;
+        };
+        if services.iter().any(|o| o.id == rec.id) {
+            findings.push(
+                FindingKind::Record,
+                &s.path,
+                format!("'{}': its id gives record id '{}', already taken by an earlier service in this feed", rec.name, rec.id),
+            );
+            continue;
+        }
+        // Each record is checked alone, so one bad record is left out and the rest import.
+        probe.services = vec![rec];
+        let errors: Vec<String> = validate(&probe, check)
+            .into_iter()
+            .filter(|p| p.is_error() && p.file == service_file(&probe.services[0].id))
+            .map(|p| format!("{}: {}", p.field, p.message))
+            .collect();
+        let rec = probe.services.pop().expect("the probe holds the record");
+        if errors.is_empty() {
+            services.push(rec);
+        } else {
+            findings.push(
+                FindingKind::Record,
+                &s.path,
+                format!("'{}': {}", rec.name, errors.join("; ")),
+            );
+        }
+    }
+    Ok(FeedRead {
+        name: opts.name.clone(),
+        shape: shape.label.to_string(),
+        read: shape.services.len(),
+        services,
+        findings,
+        partial: shape.partial.map(|(_, m)| m),
+        safety,
+    })
+}
+
+/// Look through the raw service for safety-net ids and numbers, including values the mapping
+/// would reject (a quoted "999" is still 999).
+fn safety_scan(s: &At, out: &mut Vec<String>) {
+    if let Some(id) = s.id("id") {
+        if safety::SAFETY_NET_IDS.contains(&service::slug(&id).as_str()) {
+            out.push(format!(
+                "{}: id '{id}' is the id of a safety-net record",
+                if s.path.is_empty() { "id" } else { &s.path }
+            ));
+        }
+    }
+    fn walk(v: &Value, path: &str, in_phones: bool, out: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                for (k, x) in o {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    if in_phones && k == "number" {
+                        if let Some(n) = x.as_str().filter(|n| safety::is_safety_net_number(n)) {
+                            out.push(format!("{p}: {n} is a safety-net number"));
+                        }
+                    }
+                    walk(x, &p, k == "phones", out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), in_phones, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(s.v, &s.path, false, out);
+}

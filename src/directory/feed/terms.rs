@@ -1,0 +1,131 @@
+//! Service areas through the place lookup, and taxonomy terms through the mapping table.
+
+use super::json::At;
+use super::report::{FindingKind, Findings};
+use crate::model::place::{Candidate, Lookup};
+use crate::model::{Category, FeedTaxonomy, PlacesFile};
+
+/// Place ids for the feed's service areas; an area the lookup does not resolve to exactly one
+/// place is reported, never picked.
+pub fn areas(svc: &At, places: &PlacesFile, r: &mut Findings) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in svc.items("service_areas", r) {
+        // 3.0 names the area in `name`; ORUK v1 and the UK profile in `service_area`.
+        let Some(name) = a.text("service_area", r).or_else(|| a.text("name", r)) else {
+            continue;
+        };
+        let path = a.path.clone();
+        match crate::places::lookup(places, &name) {
+            Lookup::Found { place, .. } => {
+                if !out.contains(&place) {
+                    out.push(place);
+                }
+            }
+            Lookup::Candidates { candidates, why } => {
+                let ids: Vec<String> = candidates
+                    .iter()
+                    .map(|c| match c {
+                        Candidate::Place(id) => id.clone(),
+                        Candidate::OutsideArea => "outside the area".into(),
+                    })
+                    .collect();
+                r.push(
+                    FindingKind::Area,
+                    &path,
+                    format!(
+                        "'{}' may be any of {} ({why}); none was chosen",
+                        short(&name),
+                        ids.join(", ")
+                    ),
+                );
+            }
+            Lookup::OutsideArea { why } => r.push(
+                FindingKind::Area,
+                &path,
+                format!(
+                    "'{}' is outside Hampshire and the Isle of Wight ({why})",
+                    short(&name)
+                ),
+            ),
+            Lookup::DidYouMean { suggestions } => r.push(
+                FindingKind::Area,
+                &path,
+                format!(
+                    "'{}' is not a place in places.toml (did you mean {}?)",
+                    short(&name),
+                    suggestions.join(", ")
+                ),
+            ),
+            Lookup::NotRecognised => r.push(
+                FindingKind::Area,
+                &path,
+                format!("'{}' is not a place in places.toml", short(&name)),
+            ),
+        }
+    }
+    out
+}
+
+/// Categories from HSDS 3.0 `attributes[].taxonomy_term` and ORUK v1
+/// `service_taxonomys[].taxonomy`; unmapped terms are reported.
+pub fn categories(svc: &At, table: &FeedTaxonomy, r: &mut Findings) -> Vec<Category> {
+    let mut out: Vec<Category> = Vec::new();
+    let terms = svc
+        .items("attributes", r)
+        .into_iter()
+        .filter_map(|a| a.get("taxonomy_term"))
+        .chain(
+            svc.items("service_taxonomys", r)
+                .into_iter()
+                .filter_map(|t| t.get("taxonomy")),
+        );
+    for t in terms {
+        let code = t.text("code", r).unwrap_or_default();
+        let name = t
+            .text("name", r)
+            .or_else(|| t.text("term", r))
+            .unwrap_or_default();
+        let vocabulary = t
+            .text("taxonomy", r)
+            .or_else(|| t.text("vocabulary", r))
+            .or_else(|| t.get("taxonomy_detail").and_then(|d| d.text("name", r)))
+            .unwrap_or_default();
+        match table.categories(&vocabulary, &[&code, &name]) {
+            Some(cats) => {
+                for c in cats {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+            None if code.is_empty() && name.is_empty() => {}
+            None => r.push(
+                FindingKind::Term,
+                &t.path,
+                format!(
+                    "term '{}'{}{} is not in feed-taxonomy.toml; it gives no category",
+                    if name.is_empty() { &code } else { &name },
+                    if code.is_empty() || code == name {
+                        String::new()
+                    } else {
+                        format!(" (code '{code}')")
+                    },
+                    if vocabulary.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" of vocabulary '{vocabulary}'")
+                    }
+                ),
+            ),
+        }
+    }
+    out
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,41 @@
+//! The catch-all numbers (999, 111, Samaritans, Shout) and "adds nothing beyond them", for triage and checks.
+
+use super::contact::ContactKind;
+use super::service::Service;
+
+/// Safety-net numbers, digits only. A record whose public direct contacts are all among these
+/// (a Samaritans branch, the 111 triage team) adds nothing beyond the catch-all.
+pub const SAFETY_NET_NUMBERS: [&str; 7] =
+    ["999", "112", "111", "18001111", "18000", "116123", "85258"];
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Whether a contact value (as written) is one of the safety-net numbers.
+pub fn is_safety_net_value(value: &str) -> bool {
+    SAFETY_NET_NUMBERS.contains(&digits(value).as_str())
+}
+
+/// True when a record's every public phone, text or relay contact is a safety-net number.
+pub fn only_safety_net_numbers(s: &Service) -> bool {
+    let mut direct = s
+        .contacts
+        .iter()
+        .filter(|c| c.is_public() && c.kind.is_direct())
+        .peekable();
+    direct.peek().is_some()
+        && direct.all(|c| {
+            matches!(
+                c.kind,
+                ContactKind::Phone | ContactKind::Text | ContactKind::Relay
+            ) && is_safety_net_value(&c.value)
+        })
+}
+
+/// Carries a safety-net number anywhere (used to refuse feeds that claim one).
+pub fn carries_safety_net_number(s: &Service) -> bool {
+    s.contacts
+        .iter()
+        .any(|c| c.kind.is_direct() && is_safety_net_value(&c.value))
+}
