@@ -52,7 +52,7 @@ pub struct AcceptedGapsFile {
     pub gaps: Vec<AcceptedGap>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Directory {
     pub edition: EditionInfo,
     pub services: Vec<Service>,

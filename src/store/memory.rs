@@ -1,6 +1,7 @@
 //! An in-memory store for tests and for read-only fallback: same contract, nothing on disk.
 
-use super::{EditionMeta, LocalKind, Store, StoreError, StoredEdition};
+use super::{parsed_cache, EditionMeta, LocalKind, Store, StoreError, StoredEdition};
+use crate::model::Directory;
 
 #[derive(Debug, Default, Clone)]
 pub struct MemoryStore {
@@ -8,6 +9,8 @@ pub struct MemoryStore {
     editions: Vec<StoredEdition>,
     tallies: Vec<Vec<u8>>,
     wrong: Vec<Vec<u8>>,
+    /// Encoded like the sled store's copy, so tests of the session see the same decoding rules.
+    parsed: Option<Vec<u8>>,
     /// Refuse writes, as a read-only session must.
     pub read_only: bool,
 }
@@ -42,6 +45,7 @@ impl Store for MemoryStore {
     }
     fn install(&mut self, edition: &StoredEdition) -> Result<(), StoreError> {
         self.refuse()?;
+        self.parsed = None;
         self.editions.retain(|e| e.meta.id != edition.meta.id);
         self.editions.insert(0, edition.clone());
         Ok(())
@@ -51,6 +55,7 @@ impl Store for MemoryStore {
         if self.editions.len() < 2 {
             return Err(StoreError::NoPrevious);
         }
+        self.parsed = None;
         self.editions.remove(0);
         Ok(self.editions[0].meta.clone())
     }
@@ -66,5 +71,20 @@ impl Store for MemoryStore {
             LocalKind::Tallies => self.tallies.clone(),
             LocalKind::WrongRecords => self.wrong.clone(),
         })
+    }
+    fn current_parsed(&self) -> Result<Option<(EditionMeta, Directory)>, StoreError> {
+        let (Some(cur), Some(bytes)) = (self.editions.first(), &self.parsed) else {
+            return Ok(None);
+        };
+        Ok(parsed_cache::decode(
+            parsed_cache::BUILD,
+            &cur.meta.id,
+            bytes,
+        ))
+    }
+    fn save_parsed(&mut self, meta: &EditionMeta, directory: &Directory) -> Result<(), StoreError> {
+        self.refuse()?;
+        self.parsed = parsed_cache::encode(parsed_cache::BUILD, meta, directory);
+        Ok(())
     }
 }

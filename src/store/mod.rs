@@ -5,10 +5,12 @@
 //! is never touched by rollback or reset.
 
 pub mod memory;
+pub mod parsed_cache;
 pub mod sled_store;
 pub mod snapshot;
 
 use crate::directory::Files;
+use crate::model::Directory;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use thiserror::Error;
@@ -102,4 +104,10 @@ pub trait Store {
     fn rollback(&mut self) -> Result<EditionMeta, StoreError>;
     fn append_local(&mut self, kind: LocalKind, record: &[u8]) -> Result<(), StoreError>;
     fn read_local(&self, kind: LocalKind) -> Result<Vec<Vec<u8>>, StoreError>;
+    /// The current edition as this build parsed it before, read without the text: `None` means
+    /// parse the text (no copy kept, kept by another build, or damaged). See `parsed_cache`.
+    fn current_parsed(&self) -> Result<Option<(EditionMeta, Directory)>, StoreError>;
+    /// Keep `directory`, parsed from the current edition `meta.id`, for the next start. Installing
+    /// or rolling back drops it, so it can never outlive the edition it was parsed from.
+    fn save_parsed(&mut self, meta: &EditionMeta, directory: &Directory) -> Result<(), StoreError>;
 }

@@ -1,7 +1,11 @@
 //! The sled store, used the careful way: small cache, open only while reading or writing, flush
 //! after every write that matters, and a plain snapshot file after every edition change.
 
-use super::{snapshot, EditionMeta, LocalKind, Store, StoreError, StoredEdition, SCHEMA_VERSION};
+use super::{
+    parsed_cache, snapshot, EditionMeta, LocalKind, Store, StoreError, StoredEdition,
+    SCHEMA_VERSION,
+};
+use crate::model::Directory;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -9,6 +13,8 @@ const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 const KEEP_EDITIONS: usize = 10;
 pub const EDITIONS_DB: &str = "editions.sled";
 pub const LOCAL_DB: &str = "local.sled";
+/// One parsed copy, of the current edition only: it is dropped before the current pointer moves.
+const PARSED_KEY: &str = "parsed/current";
 
 /// Where a test asks the store to fail, to prove a failed write leaves the old edition whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +152,7 @@ impl SledStore {
     /// Flip the current pointer in one single-key write, then prune and snapshot.
     fn set_state(&self, db: &sled::Db, state: &State) -> Result<(), StoreError> {
         self.check_fault()?;
+        db.remove(PARSED_KEY).map_err(|e| self.write_err(e))?;
         let bytes = serde_json::to_vec(state).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         db.insert("state", bytes).map_err(|e| self.write_err(e))?;
         db.flush().map_err(|e| self.write_err(e))?;
@@ -246,5 +253,32 @@ impl Store for SledStore {
             .values()
             .map(|v| v.map(|v| v.to_vec()).map_err(|e| self.broken(e)))
             .collect()
+    }
+
+    fn current_parsed(&self) -> Result<Option<(EditionMeta, Directory)>, StoreError> {
+        let db = self.open()?;
+        let Some(id) = self.state(&db)?.history.into_iter().next() else {
+            return Ok(None);
+        };
+        let Some(bytes) = db.get(PARSED_KEY).map_err(|e| self.broken(e))? else {
+            return Ok(None);
+        };
+        Ok(parsed_cache::decode(parsed_cache::BUILD, &id, &bytes))
+    }
+
+    fn save_parsed(&mut self, meta: &EditionMeta, directory: &Directory) -> Result<(), StoreError> {
+        let db = self.open()?;
+        self.check_fault()?;
+        if self.state(&db)?.history.first() != Some(&meta.id) {
+            // Another Signpost changed the edition since this one read it: keep nothing.
+            return Ok(());
+        }
+        let Some(bytes) = parsed_cache::encode(parsed_cache::BUILD, meta, directory) else {
+            return Ok(());
+        };
+        db.insert(PARSED_KEY, bytes)
+            .map_err(|e| self.write_err(e))?;
+        db.flush().map_err(|e| self.write_err(e))?;
+        Ok(())
     }
 }
