@@ -55,6 +55,10 @@ pub enum Action {
     CopySummary,
     /// Save the call summary into the configured summary folder.
     SaveSummary,
+    /// Open the report charts of this machine's tallies.
+    OpenReport,
+    /// The shell's answer to `Effect::LoadTallies`.
+    TalliesLoaded(super::TallyLoad),
     /// How applying an effect went, for the message line.
     Notice(String),
     Problem(String),
@@ -79,6 +83,9 @@ pub enum Effect {
     RecordWrong(WrongRecord),
     /// Append the call's tally (no caller details) to local state; the shell fills the machine.
     RecordTally(crate::report::Tally),
+    /// Read this machine's tally rows from local state and hand them back as
+    /// `Action::TalliesLoaded`.
+    LoadTallies,
     /// Put the summary on the clipboard by this route.
     Copy {
         route: super::ClipboardRoute,

@@ -10,6 +10,7 @@ pub mod detail;
 pub mod filters;
 pub mod listing;
 pub mod outcome_screen;
+pub mod report_screen;
 pub mod status;
 pub mod summary;
 pub mod triage;
@@ -19,6 +20,7 @@ pub use action::{Action, Effect, Step, WrongRecord, WrongWhat};
 pub use filters::{Filters, PlaceChoice, PlaceOption};
 pub use listing::{Badge, BadgeState, Group, Listing, Row};
 pub use outcome_screen::OverridePick;
+pub use report_screen::{ReportView, TallyLoad};
 pub use status::{Edition, StatusInfo};
 pub use triage::Triage;
 pub use update::update;
@@ -66,7 +68,8 @@ impl Default for Settings {
     }
 }
 
-/// The screens of the app: search, then the triage wizard, emergency, outcome and summary.
+/// The screens of the app: search, then the triage wizard, emergency, outcome and summary;
+/// apart from calls, the report charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Search,
@@ -77,6 +80,8 @@ pub enum Screen {
     Outcome,
     /// The call summary, as text.
     Summary,
+    /// Charts of this machine's anonymous tallies (from the search screen, not part of a call).
+    Report,
 }
 
 /// Which field or list on the search screen has the keyboard.
@@ -135,10 +140,12 @@ pub enum Context {
     /// The clinician's override picker: level, then reason.
     Override,
     Summary,
+    /// The report charts.
+    Report,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Query,
         Context::Place,
         Context::Age,
@@ -155,6 +162,7 @@ impl Context {
         Context::OutcomeClinician,
         Context::Override,
         Context::Summary,
+        Context::Report,
     ];
     /// Letters typed here go into a text box, so no command may use a plain letter.
     pub fn is_text_field(self) -> bool {
@@ -181,6 +189,7 @@ impl Context {
             Context::OutcomeClinician => "outcome (clinician)",
             Context::Override => "override picker",
             Context::Summary => "call summary",
+            Context::Report => "report charts",
         }
     }
 }
@@ -229,6 +238,9 @@ pub struct App {
     pub override_pick: Option<OverridePick>,
     /// Scroll offset of the outcome, emergency and summary pages.
     pub page_scroll: u16,
+    /// This machine's tally rows for the report screen, as the shell read them; None until
+    /// they arrive.
+    pub report: Option<TallyLoad>,
 }
 
 impl App {
@@ -263,6 +275,7 @@ impl App {
             outcome: None,
             override_pick: None,
             page_scroll: 0,
+            report: None,
         };
         app.refresh();
         app
@@ -294,6 +307,7 @@ impl App {
             }
             Screen::Outcome => return Context::Outcome,
             Screen::Summary => return Context::Summary,
+            Screen::Report => return Context::Report,
         }
         match &self.overlay {
             Some(Overlay::Categories { .. }) => return Context::Categories,

@@ -2,7 +2,8 @@
 
 use super::action::{Action, Effect, Step, WrongRecord, WrongWhat};
 use super::filters::{parse_age, PlaceChoice, PlaceOption};
-use super::{outcome_screen, summary, triage, App, ClipboardRoute, Context, Detail, Filters};
+use super::{outcome_screen, report_screen, summary, triage};
+use super::{App, ClipboardRoute, Context, Detail, Filters};
 use super::{Focus, Overlay, Screen};
 use crate::model::place::{Candidate, Lookup};
 use crate::model::Category;
@@ -27,6 +28,9 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Tick(_) | Action::Notice(_) | Action::Problem(_)
     ) {
         app.message = None;
+    }
+    if let Some(effects) = report_screen::on_action(app, &action) {
+        return effects;
     }
     if let Some(effects) = on_triage_screens(app, &action) {
         return effects;
@@ -104,7 +108,9 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ShowSummary
         | Action::Override
         | Action::CopySummary
-        | Action::SaveSummary => {}
+        | Action::SaveSummary
+        | Action::OpenReport
+        | Action::TalliesLoaded(_) => {}
     }
     Vec::new()
 }

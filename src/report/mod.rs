@@ -1,6 +1,7 @@
 //! Anonymous demand and gap reporting: tallies of completed triage outcomes, never caller data.
 
 pub mod aggregate;
+pub mod chart;
 pub mod tally;
 pub mod tally_file;
 pub mod wrong;

@@ -1,7 +1,8 @@
-//! Applying the triage effects: the call's tally, OSC 52 copy and saving the summary file.
+//! Applying the app's effects: the call's tally, reading the tallies for the report screen,
+//! OSC 52 copy and saving the summary file.
 
 use super::runner::Shell;
-use crate::app::Action;
+use crate::app::{report_screen, Action, TallyLoad};
 use crate::report::Tally;
 use crate::store::LocalKind;
 use std::path::Path;
@@ -61,6 +62,21 @@ pub fn record_tally(mut tally: Tally, shell: &mut Shell<'_>) -> Option<Action> {
             Err(e) => Some(Action::Problem(format!("The call was not counted: {e}"))),
         },
     }
+}
+
+/// This machine's stored tally rows, for the report screen; a store that cannot be read is
+/// said so on the screen, never a crash.
+pub fn load_tallies(shell: &Shell<'_>) -> Action {
+    let load = match shell.store.as_deref() {
+        None => TallyLoad::Failed(
+            "The store is read-only (another Signpost may have it open, or it is damaged), so this machine's tallies cannot be read now. `signpost report` reads them once the store is free.".to_string(),
+        ),
+        Some(store) => match store.read_local(LocalKind::Tallies) {
+            Ok(rows) => report_screen::read_rows(&rows),
+            Err(e) => TallyLoad::Failed(format!("This machine's tallies cannot be read: {e}.")),
+        },
+    };
+    Action::TalliesLoaded(load)
 }
 
 pub fn copy(text: &str, shell: &mut Shell<'_>) -> Option<Action> {

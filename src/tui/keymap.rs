@@ -151,6 +151,7 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Help]), [k(K::Esc), ch('?')], A::Back, "close the help", Some("close")),
             b!(In(WITH_SERVICE), [f(8)], A::ReportWrong, "report the selected record as wrong", None),
             b!(In(BROWSE), [ch('t')], A::StartTriage, "start triage: the no-wrong-door questions", Some("triage")),
+            b!(In(BROWSE), [ch('r')], A::OpenReport, "report charts: this machine's calls by need, no local service by place, calls by week", None),
             // Triage questions.
             b!(In(&[C::Question]), [Pat::Digits(9), Pat::Letters(26)], A::Choose(1), "choose an option by its number or letter", Some("choose")),
             b!(In(&[C::TypedAnswer]), [Pat::Text], A::Type(' '), "type the age or the place", None),
@@ -175,7 +176,9 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Summary]), [ch('c')], A::CopySummary, "copy the summary (through the terminal, OSC 52)", Some("copy")),
             b!(In(&[C::Summary]), [ch('f')], A::SaveSummary, "save the summary to a file in the summary folder", Some("save")),
             b!(In(&[C::Summary]), [k(K::Esc)], A::Back, "back to the outcome", Some("back")),
-            b!(In(&[C::Outcome, C::OutcomeClinician, C::Summary]), [ch('q')], A::Quit, "quit Signpost", None),
+            b!(In(&[C::Outcome, C::OutcomeClinician, C::Summary, C::Report]), [ch('q')], A::Quit, "quit Signpost", None),
+            // The report charts.
+            b!(In(&[C::Report]), [k(K::Esc)], A::Back, "back to the search", Some("back")),
             // Everywhere: keys no text box can take. The filter keys show on the filter line.
             b!(Everywhere, [ctrl('c')], A::Quit, "quit Signpost", None),
             b!(Everywhere, [f(9)], A::Emergency, "immediate danger to life: the emergency screen (999)", Some("999")),

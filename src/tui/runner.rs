@@ -111,6 +111,7 @@ fn apply(effect: Effect, shell: &mut Shell<'_>) -> Option<Action> {
             },
         },
         Effect::RecordTally(tally) => effects::record_tally(tally, shell),
+        Effect::LoadTallies => Some(effects::load_tallies(shell)),
         Effect::Copy { text, .. } => effects::copy(&text, shell),
         Effect::SaveSummary { dir, file, text } => effects::save(&dir, &file, &text),
     }

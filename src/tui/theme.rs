@@ -82,6 +82,10 @@ impl Theme {
     pub fn warning(self) -> Style {
         self.colour(Color::Yellow).add_modifier(Modifier::BOLD)
     }
+    /// Chart bars: a solid block shape carries the length, colour only decorates it.
+    pub fn chart(self) -> Style {
+        self.colour(Color::Cyan)
+    }
     /// The key names in the footer and help.
     pub fn key(self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)

@@ -57,6 +57,7 @@ fn screen_name(app: &App) -> &'static str {
         Screen::Emergency => "EMERGENCY",
         Screen::Outcome => "Outcome",
         Screen::Summary => "Call summary",
+        Screen::Report => "Report",
     }
 }
 

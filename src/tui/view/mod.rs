@@ -15,13 +15,15 @@
 //! │ Esc leave box · ↑↓ move · Enter open · F2/Ctrl-N new call · ... · F1 help    │ footer (keymap)
 //! └──────────────────────────────────────────────────────────────────────────────┘
 //! ```
-//! Pickers and the help are drawn over the middle. Below `MIN_WIDTH` x `MIN_HEIGHT` only a
-//! "make the window larger" screen is drawn; no size, 1x1 included, can panic.
+//! The triage screens are drawn by `triage`, the report charts by `report`. Pickers and the help
+//! are drawn over the middle. Below `MIN_WIDTH` x `MIN_HEIGHT` only a "make the window larger"
+//! screen is drawn; no size, 1x1 included, can panic.
 
 mod bars;
 mod detail;
 pub mod flow;
 mod popups;
+pub mod report;
 mod results;
 mod search_box;
 pub mod triage;
@@ -43,6 +45,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     let theme = Theme::new(app.settings.theme);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, theme);
+        return;
+    }
+    if app.screen == crate::app::Screen::Report {
+        report::render(frame, area, app, theme);
+        popups::render(frame, area, app, theme);
         return;
     }
     if app.screen != crate::app::Screen::Search {

@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             .map(|o| outcome(app, o, theme))
             .unwrap_or_default(),
         Screen::Summary => summary_lines(app, theme),
-        Screen::Search => Vec::new(),
+        Screen::Search | Screen::Report => Vec::new(),
     };
     let scroll = if app.screen == Screen::Question {
         0
