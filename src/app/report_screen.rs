@@ -8,7 +8,6 @@
 
 use super::{clock, Action, App, Effect, Screen};
 use crate::model::Date;
-use crate::report::aggregate::suppressed;
 use crate::report::chart::{self, ChartBar};
 use crate::report::{self, Tally};
 
@@ -60,8 +59,9 @@ pub enum ReportView {
 pub struct Charts {
     pub first_day: Date,
     pub last_day: Date,
-    /// Tally rows stored on this machine (all dates), suppressed like any other count.
-    pub rows: String,
+    /// Calls in these weeks, as every report shows a total: a count of all stored rows would
+    /// equal it whenever every row is recent, and give away a withheld week.
+    pub calls: String,
     pub unreadable: usize,
     /// Calls by need in these weeks, largest first, suppressed ones after.
     pub needs: Vec<ChartBar>,
@@ -140,7 +140,7 @@ fn charts(app: &App, tallies: &[Tally], unreadable: usize) -> Charts {
     Charts {
         first_day,
         last_day: today,
-        rows: suppressed(tallies.len() as u64),
+        calls: r.total_calls_shown(),
         unreadable,
         needs: needs(app, &r),
         gaps_by_place: gaps_by_place(app, &r),
@@ -164,7 +164,7 @@ fn needs(app: &App, r: &report::Report) -> Vec<ChartBar> {
                 .iter()
                 .find(|n| n.id == row.key)
                 .map_or(row.key.clone(), |n| n.label.clone());
-            chart::bar(label, row.calls)
+            chart::bar(label, row.calls, row.calls_withheld)
         })
         .collect();
     chart::largest_first(bars)
@@ -175,7 +175,7 @@ fn needs(app: &App, r: &report::Report) -> Vec<ChartBar> {
 fn gaps_by_place(app: &App, r: &report::Report) -> Vec<ChartBar> {
     let mut bars: Vec<ChartBar> = r
         .dimension("place")
-        .map(|row| chart::bar(place_name(app, &row.key), row.gaps))
+        .map(|row| chart::bar(place_name(app, &row.key), row.gaps, row.gaps_withheld))
         .collect();
     bars.sort_by(|a, b| a.label.cmp(&b.label));
     chart::largest_first(bars)

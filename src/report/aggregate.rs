@@ -17,6 +17,21 @@ pub fn suppressed(n: u64) -> String {
     }
 }
 
+/// Shown for a count of 5 or more that is withheld so a small one cannot be worked out.
+pub const WITHHELD: &str = "*";
+
+/// A count as every report shows it: "<5" when small, "*" when withheld, else the number.
+pub fn shown(n: u64, withheld: bool) -> String {
+    if n >= SUPPRESS_BELOW && withheld {
+        WITHHELD.to_string()
+    } else {
+        suppressed(n)
+    }
+}
+
+/// The dimensions that count every call exactly once, so their cells add up to the total.
+const PARTITIONS: [&str; 4] = ["week", "place", "age band", "urgency"];
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     pub dimension: &'static str,
@@ -24,12 +39,26 @@ pub struct Row {
     pub calls: u64,
     /// Calls where no local service fitted (the "gap results").
     pub gaps: u64,
+    /// Withheld although not small: see `withhold`.
+    pub calls_withheld: bool,
+    pub gaps_withheld: bool,
+}
+
+impl Row {
+    pub fn calls_shown(&self) -> String {
+        shown(self.calls, self.calls_withheld)
+    }
+    pub fn gaps_shown(&self) -> String {
+        shown(self.gaps, self.gaps_withheld)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Report {
     pub total_calls: u64,
     pub total_gaps: u64,
+    pub total_calls_withheld: bool,
+    pub total_gaps_withheld: bool,
     pub rows: Vec<Row>,
 }
 
@@ -37,6 +66,75 @@ impl Report {
     pub fn dimension(&self, d: &str) -> impl Iterator<Item = &Row> {
         let d = d.to_string();
         self.rows.iter().filter(move |r| r.dimension == d)
+    }
+    pub fn total_calls_shown(&self) -> String {
+        shown(self.total_calls, self.total_calls_withheld)
+    }
+    pub fn total_gaps_shown(&self) -> String {
+        shown(self.total_gaps, self.total_gaps_withheld)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Column {
+    Calls,
+    Gaps,
+}
+
+impl Column {
+    fn of(self, r: &Row) -> u64 {
+        match self {
+            Column::Calls => r.calls,
+            Column::Gaps => r.gaps,
+        }
+    }
+    fn withheld(self, r: &mut Row) -> &mut bool {
+        match self {
+            Column::Calls => &mut r.calls_withheld,
+            Column::Gaps => &mut r.gaps_withheld,
+        }
+    }
+    fn total(self, rep: &mut Report) -> (u64, &mut bool) {
+        match self {
+            Column::Calls => (rep.total_calls, &mut rep.total_calls_withheld),
+            Column::Gaps => (rep.total_gaps, &mut rep.total_gaps_withheld),
+        }
+    }
+}
+
+/// Secondary suppression. Where a dimension's cells add up to a shown total, the total minus the
+/// shown cells is the sum of the "<5" ones: with one small cell that is its exact count, and two
+/// small cells summing to 8 are both 4. So whenever a small cell is hidden, at least one cell of
+/// 5 or more is hidden with it (the smallest, so the least is lost); where there is none, the
+/// total is withheld instead.
+fn withhold(report: &mut Report) {
+    for col in [Column::Calls, Column::Gaps] {
+        for d in PARTITIONS {
+            let (total, total_withheld) = col.total(report);
+            if total < SUPPRESS_BELOW || *total_withheld {
+                continue;
+            }
+            let cells: Vec<usize> = (0..report.rows.len())
+                .filter(|&i| report.rows[i].dimension == d)
+                .collect();
+            let rows = &mut report.rows;
+            let small = cells.iter().any(|&i| col.of(&rows[i]) < SUPPRESS_BELOW);
+            let large_hidden = cells
+                .iter()
+                .any(|&i| col.of(&rows[i]) >= SUPPRESS_BELOW && *col.withheld(&mut rows[i]));
+            if !small || large_hidden {
+                continue;
+            }
+            let smallest_large = cells
+                .iter()
+                .copied()
+                .filter(|&i| col.of(&rows[i]) >= SUPPRESS_BELOW)
+                .min_by_key(|&i| (col.of(&rows[i]), rows[i].key.clone()));
+            match smallest_large {
+                Some(i) => *col.withheld(&mut rows[i]) = true,
+                None => *col.total(report).1 = true,
+            }
+        }
     }
 }
 
@@ -82,17 +180,20 @@ pub fn build(tallies: &[Tally], since: Option<Date>, until: Option<Date>) -> Rep
             key,
             calls,
             gaps,
+            calls_withheld: false,
+            gaps_withheld: false,
         })
         .collect();
+    withhold(&mut report);
     report
 }
 
 /// The text table, every count suppressed below the threshold.
 pub fn to_text(r: &Report) -> String {
     let mut out = format!(
-        "{} calls, {} with no local service (counts under {SUPPRESS_BELOW} show as <{SUPPRESS_BELOW})\n",
-        suppressed(r.total_calls),
-        suppressed(r.total_gaps)
+        "{} calls, {} with no local service (counts under {SUPPRESS_BELOW} show as <{SUPPRESS_BELOW}; {WITHHELD} is withheld so a small count cannot be worked out from the total)\n",
+        r.total_calls_shown(),
+        r.total_gaps_shown()
     );
     for d in DIMENSIONS {
         out.push_str(&format!(
@@ -103,8 +204,8 @@ pub fn to_text(r: &Report) -> String {
             out.push_str(&format!(
                 "  {:<28} {:>7} {:>7}\n",
                 row.key,
-                suppressed(row.calls),
-                suppressed(row.gaps)
+                row.calls_shown(),
+                row.gaps_shown()
             ));
         }
     }
@@ -123,16 +224,16 @@ pub fn to_csv(r: &Report) -> String {
     };
     out.push_str(&format!(
         "total,all,{},{}\n",
-        suppressed(r.total_calls),
-        suppressed(r.total_gaps)
+        r.total_calls_shown(),
+        r.total_gaps_shown()
     ));
     for row in &r.rows {
         out.push_str(&format!(
             "{},{},{},{}\n",
             q(row.dimension),
             q(&row.key),
-            suppressed(row.calls),
-            suppressed(row.gaps)
+            row.calls_shown(),
+            row.gaps_shown()
         ));
     }
     out
@@ -168,8 +269,9 @@ mod tests {
         let havant = r.dimension("place").find(|x| x.key == "havant").unwrap();
         assert_eq!((havant.calls, havant.gaps), (6, 3));
         let text = to_text(&r);
+        // Havant's 6 would give Gosport's 1 away (7 − 6), so it is withheld too.
         assert!(
-            text.contains("havant                             6      <5"),
+            text.contains("havant                             *      <5"),
             "{text}"
         );
         assert!(
@@ -196,5 +298,72 @@ mod tests {
         let until = Date::parse("2026-11-10").ok();
         assert_eq!(build(&ts, None, until).total_calls, 1);
         assert_eq!(build(&ts, since, until).total_calls, 0);
+    }
+
+    /// What a reader can work out: for a dimension whose cells add up to a shown total, the
+    /// hidden cells' sum. It must never pin a small cell, so the hidden cells must include one
+    /// of 5 or more whenever they include a small one.
+    fn pinned_small_cells(r: &Report, dim: &str, col: Column) -> bool {
+        let (total, total_withheld) = match col {
+            Column::Calls => (r.total_calls, r.total_calls_withheld),
+            Column::Gaps => (r.total_gaps, r.total_gaps_withheld),
+        };
+        if total < SUPPRESS_BELOW || total_withheld {
+            return false;
+        }
+        let hidden: Vec<u64> = r
+            .dimension(dim)
+            .filter(|row| {
+                let shown = match col {
+                    Column::Calls => row.calls_shown(),
+                    Column::Gaps => row.gaps_shown(),
+                };
+                shown.parse::<u64>().is_err()
+            })
+            .map(|row| col.of(row))
+            .collect();
+        hidden.iter().any(|&n| n > 0 && n < SUPPRESS_BELOW)
+            && hidden.iter().all(|&n| n < SUPPRESS_BELOW)
+    }
+
+    #[test]
+    fn all_small_cells_withhold_the_total() {
+        // Two places with 4 calls each: a shown total of 8 would prove both are exactly 4.
+        let ts: Vec<Tally> = (0..8)
+            .map(|i| {
+                let place = if i < 4 { "havant" } else { "gosport" };
+                tally(&format!("a{i}"), "2026-11-18", place, true)
+            })
+            .collect();
+        let r = build(&ts, None, None);
+        assert_eq!(r.total_calls_shown(), WITHHELD);
+        assert!(to_text(&r).starts_with("* calls"), "{}", to_text(&r));
+        assert!(to_csv(&r).contains("total,all,*,"), "{}", to_csv(&r));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_small_count_can_be_worked_out_from_a_total(
+            calls in proptest::collection::vec((0usize..4, 0usize..3, 0usize..3, proptest::bool::ANY), 0..60)
+        ) {
+            let places = ["havant", "gosport", "fareham", "ryde"];
+            let days = ["2026-11-02", "2026-11-10", "2026-11-18"];
+            let bands = ["0-10", "11-17", "18-25"];
+            let ts: Vec<Tally> = calls
+                .iter()
+                .enumerate()
+                .map(|(i, &(p, d, b, local))| {
+                    let mut t = tally(&format!("c{i}"), days[d], places[p], local);
+                    t.age_band = bands[b].into();
+                    t
+                })
+                .collect();
+            let r = build(&ts, None, None);
+            for dim in PARTITIONS {
+                for col in [Column::Calls, Column::Gaps] {
+                    proptest::prop_assert!(!pinned_small_cells(&r, dim, col), "{dim}: {}", to_text(&r));
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! the chart says no more than `signpost report` does. Suppressed bars are also never ordered by
 //! their hidden counts.
 
-use super::aggregate::{suppressed, week_of, Report, SUPPRESS_BELOW};
+use super::aggregate::{shown, week_of, Report, SUPPRESS_BELOW};
 use crate::model::Date;
 use chrono::Duration;
 
@@ -21,12 +21,12 @@ pub struct ChartBar {
 }
 
 /// A count as a bar: its own length and number from the threshold up; below it, "<5" and no
-/// length, whatever the true count.
-pub fn bar(label: impl Into<String>, count: u64) -> ChartBar {
-    let hidden = count < SUPPRESS_BELOW;
+/// length, whatever the true count; withheld (see `aggregate::withhold`), "*" and no length.
+pub fn bar(label: impl Into<String>, count: u64, withheld: bool) -> ChartBar {
+    let hidden = count < SUPPRESS_BELOW || withheld;
     ChartBar {
         label: label.into(),
-        shown: suppressed(count),
+        shown: shown(count, withheld),
         drawn: if hidden { 0 } else { count },
         suppressed: hidden,
     }
@@ -66,11 +66,11 @@ pub fn weekly_calls(report: &Report, mondays: &[Date]) -> Vec<ChartBar> {
         .iter()
         .map(|m| {
             let key = format!("w/c {m}");
-            let calls = report
+            let (calls, withheld) = report
                 .dimension("week")
                 .find(|r| r.key == key)
-                .map_or(0, |r| r.calls);
-            bar(m.0.format("%-d %b").to_string(), calls)
+                .map_or((0, false), |r| (r.calls, r.calls_withheld));
+            bar(m.0.format("%-d %b").to_string(), calls, withheld)
         })
         .collect()
 }
@@ -81,22 +81,24 @@ mod tests {
 
     #[test]
     fn small_counts_draw_alike_and_say_under_five() {
-        let drawn: Vec<ChartBar> = (0..5).map(|n| bar("x", n)).collect();
+        let drawn: Vec<ChartBar> = (0..5).map(|n| bar("x", n, false)).collect();
         assert!(drawn
             .iter()
             .all(|b| b.drawn == 0 && b.shown == "<5" && b.suppressed));
-        assert_eq!(bar("x", 5).drawn, 5);
-        assert_eq!(bar("x", 5).shown, "5");
+        assert_eq!(bar("x", 5, false).drawn, 5);
+        assert_eq!(bar("x", 5, false).shown, "5");
+        assert_eq!(bar("x", 5, true).drawn, 0);
+        assert_eq!(bar("x", 5, true).shown, "*");
     }
 
     #[test]
     fn suppressed_bars_keep_the_given_order() {
         let bars = vec![
-            bar("b", 4),
-            bar("a", 1),
-            bar("c", 9),
-            bar("d", 12),
-            bar("e", 9),
+            bar("b", 4, false),
+            bar("a", 1, false),
+            bar("c", 9, false),
+            bar("d", 12, false),
+            bar("e", 9, false),
         ];
         let labels: Vec<String> = largest_first(bars).into_iter().map(|b| b.label).collect();
         assert_eq!(labels, ["d", "c", "e", "b", "a"]);

@@ -35,7 +35,8 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 use ratatui::Frame;
 
 /// The suppression rule in words, on every state of the screen.
-pub const SUPPRESSION_NOTE: &str = "counts under 5 show as <5, with no bar";
+pub const SUPPRESSION_NOTE: &str =
+    "counts under 5 show as <5 and counts withheld to protect them as *, with no bar";
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let view = report_screen::view(app);
@@ -77,7 +78,7 @@ fn info_lines(view: &ReportView, theme: Theme, w: u16) -> Vec<Line<'static>> {
             ),
             theme.heading(),
         );
-        f.push(&format!("{} tally rows stored here", c.rows), theme.base());
+        f.push(&format!("{} calls", c.calls), theme.base());
         if c.unreadable > 0 {
             f.push(
                 &format!("{} damaged rows left out", c.unreadable),
