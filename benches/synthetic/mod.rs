@@ -314,3 +314,29 @@ pub fn files(n: usize, seed: u64) -> Files {
     }
     files
 }
+
+/// A data folder whose current edition is `files`, there the way a large edition really gets
+/// there: a maintainer imported it over the default edition this program carries. Opened once,
+/// as the first start after an import does, so later opens are ordinary starts.
+pub fn seed_imported(data: &std::path::Path, files: &Files, now: &str) {
+    use signpost::store::{Origin, SledStore, Store};
+    let embedded = directory::embedded();
+    signpost::session::open(data, &embedded, now).expect("seeds the store");
+    let emb_id = directory::edition_id(&embedded);
+    let edition = signpost::session::make_edition(
+        files.clone(),
+        Origin::Imported {
+            path: "synthetic".into(),
+        },
+        &emb_id,
+        now,
+    );
+    SledStore::new(data)
+        .install(&edition)
+        .expect("installs the edition");
+    let s = signpost::session::open(data, &embedded, now).expect("opens the imported edition");
+    assert_eq!(
+        s.meta.id, edition.meta.id,
+        "the imported edition is current"
+    );
+}
