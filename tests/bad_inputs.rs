@@ -3,8 +3,8 @@
 
 mod common;
 
+use common::run;
 use std::path::Path;
-use std::process::Command;
 
 const HAVEN: &str = "services/example-island-haven.toml";
 const YOUNG: &str = "services/example-young-people.toml";
@@ -48,33 +48,13 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ("questionnaire with a cycle", "triage.toml", "id = \"needs\"\nkind = \"multiple\"", "id = \"needs\"\nnext = \"harm\"\nkind = \"multiple\"", "questions", "cycle", ""),
 ];
 
-fn signpost(data: &Path, args: &[&str]) -> (i32, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        ),
-    )
-}
-
 fn installed(data: &Path, tmp: &Path) -> (String, String) {
     let ok = tmp.join("ok");
     if !ok.exists() {
         signpost::directory::write_folder(&common::fixture_files(), &ok).unwrap();
     }
-    assert_eq!(
-        signpost(data, &["import", ok.to_str().unwrap(), "--yes"]).0,
-        0
-    );
-    (signpost(data, &["list"]).1, signpost(data, &["editions"]).1)
+    assert_eq!(run(data, &["import", ok.to_str().unwrap(), "--yes"]).0, 0);
+    (run(data, &["list"]).1, run(data, &["editions"]).1)
 }
 
 #[test]
@@ -105,7 +85,7 @@ fn each_malformed_edition_is_refused_naming_file_line_and_field() {
         files.insert(file.to_string(), broken);
         let dir = tmp.path().join(format!("case{i}"));
         signpost::directory::write_folder(&files, &dir).unwrap();
-        let (code, out) = signpost(&data, &["import", dir.to_str().unwrap(), "--yes"]);
+        let (code, out) = run(&data, &["import", dir.to_str().unwrap(), "--yes"]);
         let shown = dir.join(file).display().to_string();
         let located = if field.is_empty() {
             format!("{shown}:{line}: ")
@@ -125,11 +105,11 @@ fn each_malformed_edition_is_refused_naming_file_line_and_field() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert_eq!(
-        signpost(&data, &["list"]).1,
+        run(&data, &["list"]).1,
         list_before,
         "the stored edition is untouched"
     );
-    assert_eq!(signpost(&data, &["editions"]).1, editions_before);
+    assert_eq!(run(&data, &["editions"]).1, editions_before);
 }
 
 #[test]
@@ -168,11 +148,11 @@ fn unreadable_and_empty_editions_are_refused_and_nothing_changes() {
         let dir = tmp.path().join(format!("b{i}"));
         signpost::directory::write_folder(&common::fixture_files(), &dir).unwrap();
         break_it(&dir);
-        let (code, out) = signpost(&data, &["import", dir.to_str().unwrap(), "--yes"]);
+        let (code, out) = run(&data, &["import", dir.to_str().unwrap(), "--yes"]);
         assert_eq!(code, 1, "{what}: {out}");
         assert!(out.contains(words), "{what}: {out}");
     }
-    assert_eq!(signpost(&data, &["list"]).1, list_before);
+    assert_eq!(run(&data, &["list"]).1, list_before);
 }
 
 #[test]
@@ -183,7 +163,7 @@ fn a_config_with_an_unknown_role_names_its_line_and_key() {
         "stale_months = 6\n\nrole = \"supervisor\"\n",
     )
     .unwrap();
-    let (code, out) = signpost(tmp.path(), &["list"]);
+    let (code, out) = run(tmp.path(), &["list"]);
     assert_eq!(code, 1);
     assert!(out.contains("config.toml:3: role:"), "{out}");
     assert!(out.contains("supervisor"), "{out}");

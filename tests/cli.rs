@@ -2,26 +2,8 @@
 
 mod common;
 
+use common::{signpost, text};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn signpost(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SIGNPOST_DATA_DIR")
-        .output()
-        .expect("signpost runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 fn copy_fixture(to: &Path) {
     signpost::directory::write_folder(&common::fixture_files(), to).unwrap();

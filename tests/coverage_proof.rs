@@ -4,31 +4,13 @@
 
 mod common;
 
+use common::{signpost, text};
 use signpost::directory::{self, safety_net::safety_net};
 use signpost::model::{Directory, Role};
 use signpost::places::AGE_BANDS;
 use signpost::triage::proof::{prove, GapStatus, Reference};
 use signpost::triage::{outcome, Age, PlaceAnswer, TriageResult};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn signpost(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SIGNPOST_DATA_DIR")
-        .output()
-        .expect("signpost runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 fn gap(place: &str, band: &str, level: &str, need: &str, status: &str, extra: &str) -> String {
     format!(

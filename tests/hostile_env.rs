@@ -3,32 +3,17 @@
 
 mod common;
 
+use common::run_split;
 use signpost::session::{self, SessionMode};
 use signpost::store::sled_store::{Fault, EDITIONS_DB};
 use signpost::store::SledStore;
-use std::path::Path;
-use std::process::Command;
-
-fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn an_unwritable_data_folder_runs_read_only_from_the_built_in_edition() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
-    let (code, out, err) = run(&file.join("data"), &["list"]);
+    let (code, out, err) = run_split(&file.join("data"), &["list"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("READ-ONLY"), "{err}");
     assert!(out.contains("services in edition"), "{out}");
@@ -51,7 +36,7 @@ fn a_permission_denied_data_folder_runs_read_only() {
         eprintln!("skipped: running with privileges that ignore folder permissions");
         return;
     }
-    let (code, out, err) = run(&data, &["list"]);
+    let (code, out, err) = run_split(&data, &["list"]);
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("READ-ONLY"), "{err}");
@@ -64,9 +49,9 @@ fn spaces_and_non_ascii_letters_in_the_path_work() {
     let data = tmp.path().join("Données de l'équipe Ñ 2026");
     let ed = tmp.path().join("Édition à importer");
     signpost::directory::write_folder(&common::fixture_files(), &ed).unwrap();
-    let (code, out, err) = run(&data, &["import", ed.to_str().unwrap(), "--yes"]);
+    let (code, out, err) = run_split(&data, &["import", ed.to_str().unwrap(), "--yes"]);
     assert_eq!(code, 0, "{out}{err}");
-    let (code, out, _) = run(&data, &["list"]);
+    let (code, out, _) = run_split(&data, &["list"]);
     assert_eq!(code, 0);
     assert!(out.contains("5 services"), "{out}");
 }
@@ -74,20 +59,20 @@ fn spaces_and_non_ascii_letters_in_the_path_work() {
 #[test]
 fn a_store_locked_by_another_process_runs_read_only() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(tmp.path(), &["list"]).0, 0);
+    assert_eq!(run_split(tmp.path(), &["list"]).0, 0);
     let _held = sled::open(tmp.path().join(EDITIONS_DB)).unwrap();
-    let (code, out, err) = run(tmp.path(), &["list"]);
+    let (code, out, err) = run_split(tmp.path(), &["list"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("in use by another Signpost"), "{err}");
     assert!(out.contains("services in edition"), "{out}");
-    let (code, _, err) = run(tmp.path(), &["import", "/nonexistent", "--yes"]);
+    let (code, _, err) = run_split(tmp.path(), &["import", "/nonexistent", "--yes"]);
     assert_eq!(code, 1, "{err}");
 }
 
 #[test]
 fn a_corrupt_database_is_reported_then_reset_keeps_it_aside() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(tmp.path(), &["list"]).0, 0);
+    assert_eq!(run_split(tmp.path(), &["list"]).0, 0);
     let db = tmp.path().join(EDITIONS_DB);
     for e in std::fs::read_dir(&db).unwrap() {
         let p = e.unwrap().path();
@@ -95,11 +80,11 @@ fn a_corrupt_database_is_reported_then_reset_keeps_it_aside() {
             std::fs::write(p, b"\x13\x37 not sled").unwrap();
         }
     }
-    let (code, out, err) = run(tmp.path(), &["list"]);
+    let (code, out, err) = run_split(tmp.path(), &["list"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("signpost reset"), "{err}");
     assert!(out.contains("services in edition"), "{out}");
-    let (code, out, _) = run(tmp.path(), &["reset"]);
+    let (code, out, _) = run_split(tmp.path(), &["reset"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("nothing was deleted"), "{out}");
     let kept = std::fs::read_dir(tmp.path())
@@ -111,7 +96,7 @@ fn a_corrupt_database_is_reported_then_reset_keeps_it_aside() {
                 .starts_with("editions.sled.broken-")
         });
     assert!(kept, "the broken store is kept beside the new one");
-    let (_, _, err) = run(tmp.path(), &["list"]);
+    let (_, _, err) = run_split(tmp.path(), &["list"]);
     assert!(!err.contains("READ-ONLY"), "{err}");
 }
 

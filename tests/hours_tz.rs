@@ -1,7 +1,8 @@
 //! The real binary answers in London time whatever the machine's time zone or tz database says.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 /// Wed 1 Jul 2026 19:00 BST is 18:00 UTC: London's summer offset decides the answer. Read as
 /// UTC it would be 20:00 BST, and read as New York time 00:00 BST the next day.
@@ -11,11 +12,8 @@ const AT: &str = "2026-07-01 19:00";
 type Env<'a> = Vec<(&'a str, Option<&'a str>)>;
 
 fn show(data: &Path, env: &Env, format: &str) -> String {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signpost"));
-    cmd.args(["--data-dir"])
-        .arg(data)
-        .args(["show", "calm", "--at", AT, "--format", format])
-        .env_remove("SIGNPOST_DATA_DIR");
+    let mut cmd = common::command(data);
+    cmd.args(["show", "calm", "--at", AT, "--format", format]);
     for (k, v) in env.iter() {
         match v {
             Some(v) => cmd.env(k, v),

@@ -1,19 +1,18 @@
 //! `signpost triage --answer ...` prints the full outcome, as text and JSON, judged at `--at`.
 
+mod common;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn triage(data: &Path, answers: &[(&str, &str)], extra: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signpost"));
-    cmd.arg("--data-dir").arg(data).arg("triage");
+    let mut cmd = common::command(data);
+    cmd.arg("triage");
     for (id, v) in answers {
         cmd.arg("--answer").arg(format!("{id}={v}"));
     }
-    cmd.args(extra)
-        .env_remove("SIGNPOST_DATA_DIR")
-        .output()
-        .expect("signpost runs")
+    cmd.args(extra).output().expect("signpost runs")
 }
 
 fn stdout(o: &Output) -> String {

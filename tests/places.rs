@@ -1,11 +1,12 @@
 //! The place lookup and serves-this-place on the default directory, checked against geography.md.
 
+mod common;
+
+use common::signpost;
 use signpost::model::place::{Candidate, Lookup};
 use signpost::model::{Directory, PlacesFile};
 use signpost::places::{serves, PlaceIndex, Reach, Serves};
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::{Command, Output};
 
 fn directory() -> Directory {
     signpost::directory::parse(&signpost::directory::embedded()).expect("default directory parses")
@@ -472,16 +473,6 @@ fn every_service_area_is_a_known_place_and_serves_it() {
 }
 
 // ---- the `where` command ----
-
-fn signpost(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SIGNPOST_DATA_DIR")
-        .output()
-        .expect("signpost runs")
-}
 
 #[test]
 fn where_command_answers_in_plain_words_with_exit_codes() {

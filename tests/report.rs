@@ -1,27 +1,12 @@
 //! `signpost report` on recorded tallies: suppression, merging across machines, date ranges.
 
+mod common;
+
+use common::run;
 use signpost::model::Date;
 use signpost::report::{Tally, WrongRecord};
 use signpost::store::{LocalKind, SledStore, Store};
 use std::path::Path;
-use std::process::Command;
-
-fn signpost(data: &Path, args: &[&str]) -> (i32, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        ),
-    )
-}
 
 fn record(data: &Path, n: usize, place: &str, day: &str, local: bool) {
     let mut s = SledStore::new(data);
@@ -46,7 +31,7 @@ fn small_numbers_are_suppressed_in_text_and_csv() {
     let tmp = tempfile::tempdir().unwrap();
     record(tmp.path(), 7, "havant", "2026-11-18", false);
     record(tmp.path(), 2, "gosport", "2026-11-18", true);
-    let (code, out) = signpost(tmp.path(), &["report"]);
+    let (code, out) = run(tmp.path(), &["report"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("9 calls, 7 with no local service"), "{out}");
     assert!(
@@ -65,7 +50,7 @@ fn small_numbers_are_suppressed_in_text_and_csv() {
             .any(|l| l.trim_start().starts_with("havant") && l.contains(" * ")),
         "{out}"
     );
-    let (_, csv) = signpost(tmp.path(), &["report", "--format", "csv"]);
+    let (_, csv) = run(tmp.path(), &["report", "--format", "csv"]);
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("dimension,key,calls,gaps"));
     for l in lines {
@@ -87,14 +72,14 @@ fn merging_the_same_export_twice_counts_once() {
     record(&a, 6, "portsmouth", "2026-11-18", true);
     record(&b, 5, "havant", "2026-11-19", false);
     let export = tmp.path().join("a.tallies");
-    let (code, out) = signpost(
+    let (code, out) = run(
         &a,
         &["report", "--export-tallies", export.to_str().unwrap()],
     );
     assert_eq!(code, 0, "{out}");
     let e = export.to_str().unwrap();
-    let (_, once) = signpost(&b, &["report", "--merge", e]);
-    let (_, twice) = signpost(&b, &["report", "--merge", e, e]);
+    let (_, once) = run(&b, &["report", "--merge", e]);
+    let (_, twice) = run(&b, &["report", "--merge", e, e]);
     assert!(once.contains("11 calls, 5 with no local service"), "{once}");
     assert_eq!(once, twice);
 }
@@ -104,9 +89,9 @@ fn date_range_filters_apply() {
     let tmp = tempfile::tempdir().unwrap();
     record(tmp.path(), 5, "havant", "2026-10-01", true);
     record(tmp.path(), 6, "havant", "2026-11-20", true);
-    let (_, out) = signpost(tmp.path(), &["report", "--since", "2026-11-01"]);
+    let (_, out) = run(tmp.path(), &["report", "--since", "2026-11-01"]);
     assert!(out.starts_with("6 calls"), "{out}");
-    let (_, out) = signpost(tmp.path(), &["report", "--until", "2026-10-31"]);
+    let (_, out) = run(tmp.path(), &["report", "--until", "2026-10-31"]);
     assert!(out.starts_with("5 calls"), "{out}");
 }
 
@@ -121,7 +106,7 @@ fn wrong_records_are_listed_for_maintainers() {
     SledStore::new(tmp.path())
         .append_local(LocalKind::WrongRecords, &w.encode())
         .unwrap();
-    let (code, out) = signpost(tmp.path(), &["report", "--wrong-records"]);
+    let (code, out) = run(tmp.path(), &["report", "--wrong-records"]);
     assert_eq!(code, 0);
     assert!(
         out.contains("2026-11-20 14:05  number   drinkline"),
@@ -154,7 +139,7 @@ fn walk(data: &Path, record: bool) -> (i32, String) {
     if record {
         args.push("--record");
     }
-    signpost(data, &args)
+    run(data, &args)
 }
 
 #[test]
@@ -187,6 +172,6 @@ fn only_an_explicit_record_counts_and_the_tally_holds_no_typed_text() {
         (t.place.as_str(), t.age_band.as_str(), t.needs.clone()),
         ("isle-of-wight", "65+", vec!["bereavement".to_string()])
     );
-    let (_, report) = signpost(tmp.path(), &["report"]);
+    let (_, report) = run(tmp.path(), &["report"]);
     assert!(report.starts_with("<5 calls"), "{report}");
 }

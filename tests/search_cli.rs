@@ -2,19 +2,9 @@
 
 mod common;
 
+use common::signpost;
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn signpost(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signpost"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SIGNPOST_DATA_DIR")
-        .output()
-        .expect("signpost runs")
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()

@@ -1,105 +1,22 @@
 //! End to end: the real binary in a real terminal (tmux) — type, see a number, start a new call,
 //! quit, and find the terminal back out of raw mode with a working shell.
 
+mod tmux_support;
+
 use std::path::Path;
-use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-/// A tmux server of our own (its own socket), killed when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status.success(), "send-keys {keys:?}");
-    }
-    fn send_text(&self, text: &str) {
-        assert!(self
-            .cmd(&["send-keys", "-t", "e2e", "-l", text])
-            .status
-            .success());
-    }
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-    /// Wait until the screen satisfies `ok`, or fail with the last screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
+use tmux_support::Tmux;
 
 #[test]
 fn search_new_call_and_quit_in_a_real_terminal() {
-    if !tmux_available() {
+    if !tmux_support::available() {
         println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end terminal test did not run");
         return;
     }
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let tmux = Tmux {
-        socket: format!("signpost-e2e-{}", std::process::id()),
-    };
     // A plain shell with a known prompt, so we can see it come back.
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "env",
-        "-i",
-        "PATH=/usr/bin:/bin",
-        "TERM=xterm-256color",
-        "HOME=/tmp",
-        "PS1=READY$ ",
-        "sh",
-        "-i",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    tmux.wait_for("the shell prompt", |s| s.contains("READY$"));
+    let tmux = Tmux::shell("signpost-e2e", 80, 24);
     assert!(Path::new(bin).exists());
     tmux.send_text(&format!("{bin} --data-dir '{}'", data.display()));
     tmux.send(&["Enter"]);
@@ -138,65 +55,25 @@ fn search_new_call_and_quit_in_a_real_terminal() {
         s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
     });
 
-    // The terminal is back in cooked mode with echo: the shell reads a line as typed.
-    tmux.send_text("stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END");
-    tmux.send(&["Enter"]);
-    let s = tmux.wait_for("stty's answer", |s| {
-        s.contains("END\n") || s.lines().any(|l| l.trim_end().ends_with("END"))
-    });
-    let answer = s
-        .lines()
-        .find(|l| l.contains("icanon") && !l.contains("stty"))
-        .unwrap_or_else(|| panic!("no stty line:\n{s}"));
-    assert!(
-        answer.contains("icanon") && !answer.contains("-icanon"),
-        "raw mode left on: {answer}"
-    );
-    assert!(
-        answer.split_whitespace().any(|w| w == "echo"),
-        "echo left off: {answer}"
-    );
-    println!("terminal after quitting: {answer}");
     // Nothing of the app is left on the screen (the alternate screen was left).
+    let s = tmux.screen();
     assert!(!s.contains("F1 help"), "{s}");
+    // The terminal is back in cooked mode with echo: the shell reads a line as typed.
+    let modes = tmux.stty_modes();
+    tmux_support::assert_cooked(&modes);
+    println!("terminal after quitting: {modes}");
 }
 
 #[test]
 fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
-    if !tmux_available() {
+    if !tmux_support::available() {
         println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end triage test did not run");
         return;
     }
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let tmux = Tmux {
-        socket: format!("signpost-e2e-triage-{}", std::process::id()),
-    };
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "70",
-        "env",
-        "-i",
-        "PATH=/usr/bin:/bin",
-        "TERM=xterm-256color",
-        "HOME=/tmp",
-        "PS1=READY$ ",
-        "sh",
-        "-i",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    tmux.wait_for("the shell prompt", |s| s.contains("READY$"));
+    let tmux = Tmux::shell("signpost-e2e-triage", 80, 70);
     tmux.send_text(&format!("{bin} --data-dir '{}'", data.display()));
     tmux.send(&["Enter"]);
     tmux.wait_for("the search screen", |s| {

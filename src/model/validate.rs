@@ -95,6 +95,14 @@ pub fn validate(dir: &Directory, ctx: CheckContext) -> Vec<Problem> {
     out
 }
 
+/// The checks one service can fail on its own, against the places and triage of `dir` (which
+/// are not checked themselves): what a feed import asks of each record it maps.
+pub fn validate_one(dir: &Directory, s: &Service, ctx: CheckContext) -> Vec<Problem> {
+    let mut out = Vec::new();
+    validate_service(dir, s, &service_file(&s.id), ctx, &mut out);
+    out
+}
+
 fn validate_places(dir: &Directory, out: &mut Vec<Problem>) {
     let f = "places.toml";
     let mut ids = HashSet::new();

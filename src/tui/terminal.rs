@@ -3,6 +3,13 @@
 
 use ratatui::DefaultTerminal;
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The terminal is in raw mode and the alternate screen, and not yet restored. Restoring twice
+/// is not harmless: leaving the alternate screen also moves the cursor back to where it was on
+/// entry, so a second leave after the panic message (the guard dropped while unwinding) put
+/// the cursor above the message, and the shell's prompt was then printed over it.
+static ENTERED: AtomicBool = AtomicBool::new(false);
 
 /// Owns the terminal while the app runs; dropping it restores the terminal.
 pub struct TerminalGuard {
@@ -15,7 +22,10 @@ impl TerminalGuard {
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         match ratatui::try_init() {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => {
+                ENTERED.store(true, Ordering::SeqCst);
+                Ok(TerminalGuard { terminal })
+            }
             Err(e) => {
                 // Raw mode may be on even though the alternate screen failed; only a terminal
                 // is sent the escape sequence to leave it (not a redirected stdout).
@@ -38,8 +48,12 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leave raw mode and the alternate screen, and show the cursor. Safe to call twice.
+/// Leave raw mode and the alternate screen, and show the cursor; only the first call after
+/// entering does anything, so it is safe to call from the panic hook and the guard both.
 pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = ratatui::try_restore();
     let mut out = io::stdout();
     let _ = crossterm::execute!(out, crossterm::cursor::Show);

@@ -21,10 +21,12 @@ pub use plan::{plan, Plan};
 pub use report::{Finding, FindingKind, Findings};
 pub use safety::is_safety_net;
 
-use crate::model::validate::{check_url, is_slug, service_file, validate, CheckContext};
+use crate::model::validate::{check_url, is_slug, validate_one, CheckContext};
 use crate::model::{Date, Directory, Service};
+use crate::places::PlaceIndex;
 use json::At;
 use serde_json::Value;
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedFormat {
@@ -88,28 +90,26 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
     for s in &shape.services {
         safety_scan(s, &mut safety);
     }
+    let places = PlaceIndex::new(&dir.places);
     let cx = service::Context {
         feed: &opts.name,
         feed_url: opts.feed_url.as_deref(),
         today: opts.today,
-        places: &dir.places,
+        places: &places,
         taxonomy: &dir.feed_taxonomy,
-    };
-    let mut probe = Directory {
-        places: dir.places.clone(),
-        triage: dir.triage.clone(),
-        ..Default::default()
     };
     let check = CheckContext {
         today: opts.today,
         stale_months: 6,
     };
     let mut services: Vec<Service> = Vec::new();
+    // Ids taken so far: a set, not a scan of `services`, so a large feed reads in linear time.
+    let mut taken: HashSet<String> = HashSet::new();
     for s in &shape.services {
         let Some(rec) = service::map(s, &cx, &mut findings) else {
             continue;
         };
-        if services.iter().any(|o| o.id == rec.id) {
+        if taken.contains(&rec.id) {
             findings.push(
                 FindingKind::Record,
                 &s.path,
@@ -118,14 +118,15 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
             continue;
         }
         // Each record is checked alone, so one bad record is left out and the rest import.
-        probe.services = vec![rec];
-        let errors: Vec<String> = validate(&probe, check)
+        // (Only the record's own checks: the edition's places and triage are checked when it
+        // is installed, not once per record.)
+        let errors: Vec<String> = validate_one(dir, &rec, check)
             .into_iter()
-            .filter(|p| p.is_error() && p.file == service_file(&probe.services[0].id))
+            .filter(|p| p.is_error())
             .map(|p| format!("{}: {}", p.field, p.message))
             .collect();
-        let rec = probe.services.pop().expect("the probe holds the record");
         if errors.is_empty() {
+            taken.insert(rec.id.clone());
             services.push(rec);
         } else {
             findings.push(

@@ -1,9 +1,16 @@
 //! The import report: every value left out or not held, with its JSON path and the reason.
 
 use serde::Serialize;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A message longer than this (in characters) is shortened in the middle: a feed can hold a
+/// value of megabytes, and a report line that quotes it whole floods the terminal.
+pub const LONGEST_MESSAGE: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
     /// About the whole file (a partial page, an envelope that does not match `--format`).
@@ -62,22 +69,60 @@ impl fmt::Display for Finding {
 
 /// Findings in the order found, repeats folded into the first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Findings(pub Vec<Finding>);
+#[serde(transparent)]
+pub struct Findings {
+    list: Vec<Finding>,
+    /// Hash of (kind, message) to the findings that have it, so folding a repeat stays quick
+    /// when a large feed has tens of thousands of findings (a scan of the list each time made
+    /// reading such a feed quadratic: minutes for a few megabytes).
+    #[serde(skip)]
+    seen: HashMap<u64, Vec<usize>>,
+    /// (finding, hash of a path) for every path a finding holds, for the same reason: one bad
+    /// value repeated in every service of a large feed gathers thousands of paths.
+    #[serde(skip)]
+    paths: HashSet<(usize, u64)>,
+}
+
+fn hash_of(v: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// The message, or its start and end around a note of how much was left out.
+fn shortened(message: String) -> String {
+    let n = message.chars().count();
+    if n <= LONGEST_MESSAGE {
+        return message;
+    }
+    let (head, tail) = (LONGEST_MESSAGE * 3 / 5, LONGEST_MESSAGE / 5);
+    let start: String = message.chars().take(head).collect();
+    let end: String = message.chars().skip(n - tail).collect();
+    format!("{start}… [{} characters left out] …{end}", n - head - tail)
+}
 
 impl Findings {
     pub fn push(&mut self, kind: FindingKind, path: &str, message: impl Into<String>) {
-        let message = message.into();
-        if let Some(f) = self
-            .0
-            .iter_mut()
-            .find(|f| f.kind == kind && f.message == message)
-        {
-            if f.path != path && !f.also.iter().any(|p| p == path) {
+        let message = shortened(message.into());
+        let k = hash_of((kind, &message));
+        let same = self.seen.get(&k).and_then(|at| {
+            at.iter()
+                .copied()
+                .find(|&i| self.list[i].kind == kind && self.list[i].message == message)
+        });
+        if let Some(i) = same {
+            let f = &mut self.list[i];
+            // A new hash is a new path; only a hash seen before needs the exact look.
+            let held = !self.paths.insert((i, hash_of(path)))
+                && (f.path == path || f.also.iter().any(|p| p == path));
+            if !held {
                 f.also.push(path.to_string());
             }
             return;
         }
-        self.0.push(Finding {
+        self.seen.entry(k).or_default().push(self.list.len());
+        self.paths.insert((self.list.len(), hash_of(path)));
+        self.list.push(Finding {
             kind,
             path: path.to_string(),
             message,
@@ -86,15 +131,15 @@ impl Findings {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Finding> {
-        self.0.iter()
+        self.list.iter()
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.list.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 }
 
@@ -111,8 +156,26 @@ mod tests {
         f.push(FindingKind::Note, "phones[0].number", "bad");
         assert_eq!(f.len(), 2);
         assert_eq!(
-            f.0[0].to_string(),
+            f.iter().next().unwrap().to_string(),
             "value left out: phones[0].number: bad (also at contacts[0].phones[0].number)"
         );
+    }
+
+    #[test]
+    fn a_huge_value_is_quoted_by_its_ends_only() {
+        let mut f = Findings::default();
+        let huge = format!("weekday '{}' is not a day", "é".repeat(1_000_000));
+        f.push(FindingKind::Value, "x", huge.clone());
+        let m = &f.iter().next().unwrap().message;
+        assert!(m.chars().count() < LONGEST_MESSAGE + 50, "{}", m.len());
+        assert!(
+            m.starts_with("weekday 'éé") && m.ends_with("éé' is not a day"),
+            "{m}"
+        );
+        assert!(m.contains("characters left out"), "{m}");
+        // The same huge value found again is folded into the first finding.
+        f.push(FindingKind::Value, "y", huge);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f.iter().next().unwrap().also, ["y"]);
     }
 }

@@ -5,7 +5,8 @@ use super::report::{FindingKind, Findings};
 use super::{contacts, schedule, terms};
 use crate::model::service::Source;
 use crate::model::validate::check_url;
-use crate::model::{AgeBound, AgeRange, Date, FeedTaxonomy, PlacesFile, Service, Status};
+use crate::model::{AgeBound, AgeRange, Date, FeedTaxonomy, Service, Status};
+use crate::places::PlaceIndex;
 use serde_json::Value;
 
 /// What mapping needs besides the service itself.
@@ -13,7 +14,8 @@ pub struct Context<'a> {
     pub feed: &'a str,
     pub feed_url: Option<&'a str>,
     pub today: Date,
-    pub places: &'a PlacesFile,
+    /// The place lookup, built once per feed (building it per record made large feeds slow).
+    pub places: &'a PlaceIndex,
     pub taxonomy: &'a FeedTaxonomy,
 }
 

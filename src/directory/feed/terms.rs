@@ -3,11 +3,12 @@
 use super::json::At;
 use super::report::{FindingKind, Findings};
 use crate::model::place::{Candidate, Lookup};
-use crate::model::{Category, FeedTaxonomy, PlacesFile};
+use crate::model::{Category, FeedTaxonomy};
+use crate::places::PlaceIndex;
 
 /// Place ids for the feed's service areas; an area the lookup does not resolve to exactly one
 /// place is reported, never picked.
-pub fn areas(svc: &At, places: &PlacesFile, r: &mut Findings) -> Vec<String> {
+pub fn areas(svc: &At, places: &PlaceIndex, r: &mut Findings) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in svc.items("service_areas", r) {
         // 3.0 names the area in `name`; ORUK v1 and the UK profile in `service_area`.
@@ -15,7 +16,7 @@ pub fn areas(svc: &At, places: &PlacesFile, r: &mut Findings) -> Vec<String> {
             continue;
         };
         let path = a.path.clone();
-        match crate::places::lookup(places, &name) {
+        match places.lookup(&name) {
             Lookup::Found { place, .. } => {
                 if !out.contains(&place) {
                     out.push(place);
