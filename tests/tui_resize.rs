@@ -7,9 +7,10 @@ mod tui_support;
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use signpost::app::{Action, App, Context};
+use signpost::app::{Action, App, Context, TallyLoad};
 use signpost::config::Theme;
-use signpost::model::Role;
+use signpost::model::{Date, Role};
+use signpost::report::Tally;
 use tui_support::*;
 
 fn with(mut app: App, actions: impl IntoIterator<Item = Action>) -> App {
@@ -39,6 +40,34 @@ fn outcome(app: App) -> App {
 }
 
 /// One state per screen and overlay, named; between them they reach every key context.
+/// The report screen with some calls charted: long bars, short ones and "<5" rows.
+fn report(app: App) -> App {
+    let tallies = (0..30)
+        .map(|i| Tally {
+            id: format!("t{i}"),
+            machine: "m1".into(),
+            day: Date::parse(["2026-10-27", "2026-11-03"][i % 2]).unwrap(),
+            place: ["havant", "isle-of-wight", "portsmouth"][i % 3].into(),
+            age_band: "26-64".into(),
+            urgency: "E".into(),
+            needs: vec![["low-mood-anxiety", "bereavement"][i % 2].into()],
+            local_found: i % 4 == 0,
+            edition: "e".into(),
+        })
+        .collect();
+    with(
+        app,
+        [
+            Action::Back,
+            Action::OpenReport,
+            Action::TalliesLoaded(TallyLoad::Read {
+                tallies,
+                unreadable: 0,
+            }),
+        ],
+    )
+}
+
 fn every_screen() -> Vec<(&'static str, App)> {
     let mut place_choices = with(app(), [Action::EditPlace]);
     run(&mut place_choices, typed("PO10"));
@@ -87,6 +116,18 @@ fn every_screen() -> Vec<(&'static str, App)> {
             with(outcome(clinician()), [Action::Override]),
         ),
         ("summary", with(outcome(app()), [Action::ShowSummary])),
+        ("report charts", report(app())),
+        ("report, no calls", {
+            let mut a = with(app(), [Action::Back, Action::OpenReport]);
+            run(
+                &mut a,
+                [Action::TalliesLoaded(TallyLoad::Read {
+                    tallies: Vec::new(),
+                    unreadable: 0,
+                })],
+            );
+            a
+        }),
         (
             "read-only, monochrome",
             app_with(
