@@ -73,6 +73,10 @@ pub fn decode(build: &str, id: &str, bytes: &[u8]) -> Option<(EditionMeta, Direc
     }
     let mut directory: Directory = rmp_serde::from_slice(r.field()?).ok()?;
     let count = r.len()?;
+    // One thread per part: a damaged count must not become thousands of threads.
+    if count > PARTS {
+        return None;
+    }
     let parts: Vec<&[u8]> = (0..count).map(|_| r.field()).collect::<Option<_>>()?;
     if !r.0.is_empty() {
         return None;
