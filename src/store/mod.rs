@@ -1,7 +1,8 @@
 //! Where editions and local state live: a trait, a sled implementation and an in-memory one.
 //!
 //! Editions are kept as their canonical text files, so a schema change is a re-parse, never a
-//! binary migration. Local state (tallies, wrong-record reports) lives apart from editions and
+//! binary migration; the one parsed copy kept beside them (`parsed_cache`) is disposable and is
+//! rebuilt from the text by any other build. Local state (tallies, wrong-record reports) lives apart from editions and
 //! is never touched by rollback or reset.
 
 pub mod memory;
