@@ -2,8 +2,8 @@
 //!
 //! Editions are kept as their canonical text files, so a schema change is a re-parse, never a
 //! binary migration; the one parsed copy kept beside them (`parsed_cache`) is disposable and is
-//! rebuilt from the text by any other build. Local state (tallies, wrong-record reports) lives apart from editions and
-//! is never touched by rollback or reset.
+//! rebuilt from the text by any other build. Local state (tallies, wrong-record reports) lives
+//! apart from editions and is never touched by rollback or reset.
 
 pub mod memory;
 pub mod parsed_cache;
