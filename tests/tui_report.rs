@@ -560,3 +560,20 @@ fn the_report_screen_draws_at_tiny_sizes() {
         }
     }
 }
+
+#[test]
+fn the_read_only_banner_stays_on_the_report_screen() {
+    let read_only = app_with(
+        fixture(),
+        signpost::model::Role::Handler,
+        signpost::config::Theme::Default,
+        Some("READ-ONLY: the store is locked"),
+        wednesday_evening(),
+    );
+    let app = report_with(read_only, loaded(fixture_tallies()));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&app, w, h);
+        assert!(s.contains("READ-ONLY: the store is locked"), "{s}");
+        assert!(s.contains("Calls by need"), "{s}");
+    }
+}

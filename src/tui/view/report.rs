@@ -42,8 +42,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let view = report_screen::view(app);
     let info = info_lines(&view, theme, area.width);
     let message = bars::message_lines(app, theme, area.width);
-    let [title, head, body, msg, edition, footer] = Layout::vertical([
+    // The read-only and stale-edition banners stay on every screen of the session.
+    let banners = bars::banners(app, theme, area.width);
+    let [title, banner, head, body, msg, edition, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banners.len() as u16),
         Constraint::Length(info.len() as u16),
         Constraint::Min(1),
         Constraint::Length(message.len() as u16),
@@ -52,6 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     ])
     .areas(area);
     bars::title(frame, title, app, theme);
+    frame.render_widget(Paragraph::new(banners), banner);
     frame.render_widget(Paragraph::new(info), head);
     match &view {
         ReportView::Charts(c) => charts(frame, body, c, theme),
