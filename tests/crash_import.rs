@@ -14,16 +14,6 @@ use std::time::{Duration, Instant};
 const RUNS: usize = 50;
 const NOW: &str = "2026-11-23T09:00:00+00:00";
 
-struct XorShift(u64);
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 fn variant(base: &Files, n: usize) -> Files {
     let mut f = base.clone();
     f.insert(
@@ -104,7 +94,7 @@ fn kill_campaign(
     local_before: &[(LocalKind, Vec<Vec<u8>>)],
 ) -> Tally {
     let full = full.as_micros() as u64;
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15 ^ std::process::id() as u64);
+    let mut rng = common::XorShift(0x9E37_79B9_7F4A_7C15 ^ std::process::id() as u64);
     let mut t = Tally::default();
     for run in 0..RUNS {
         // Always import the edition not in use, so every run is a real change of edition.

@@ -200,9 +200,23 @@ fn with_report_left() -> App {
 
 // ---- what the shell hands over ----
 
+/// Open the report through the real shell, with `store` as the machine's store (or none, as in
+/// a read-only session).
+fn open_through_shell(store: Option<&mut dyn Store>) -> App {
+    let mut app = app();
+    let mut shell = Shell {
+        store,
+        clock: &wednesday_evening,
+        machine: "m1".into(),
+        terminal_out: None,
+    };
+    dispatch(&mut app, Action::Back, &mut shell);
+    dispatch(&mut app, Action::OpenReport, &mut shell);
+    app
+}
+
 #[test]
 fn the_shell_reads_this_machines_tallies_into_the_report() {
-    let clock = wednesday_evening;
     let mut store = MemoryStore::default();
     for t in fixture_tallies() {
         store.append_local(LocalKind::Tallies, &t.encode()).unwrap();
@@ -210,15 +224,7 @@ fn the_shell_reads_this_machines_tallies_into_the_report() {
     store
         .append_local(LocalKind::Tallies, b"{\"not\":\"a tally\"}")
         .unwrap();
-    let mut app = app();
-    let mut shell = Shell {
-        store: Some(&mut store),
-        clock: &clock,
-        machine: "m1".into(),
-        terminal_out: None,
-    };
-    dispatch(&mut app, Action::Back, &mut shell);
-    dispatch(&mut app, Action::OpenReport, &mut shell);
+    let app = open_through_shell(Some(&mut store));
     let c = charts(&app);
     assert_eq!(c.calls, "24");
     assert_eq!(c.unreadable, 1, "a damaged row is left out and counted");
@@ -228,16 +234,7 @@ fn the_shell_reads_this_machines_tallies_into_the_report() {
 
 #[test]
 fn a_read_only_store_says_the_tallies_cannot_be_read() {
-    let clock = wednesday_evening;
-    let mut app = app();
-    let mut shell = Shell {
-        store: None,
-        clock: &clock,
-        machine: "m1".into(),
-        terminal_out: None,
-    };
-    dispatch(&mut app, Action::Back, &mut shell);
-    dispatch(&mut app, Action::OpenReport, &mut shell);
+    let app = open_through_shell(None);
     assert!(matches!(report_screen::view(&app), ReportView::Failed(_)));
     let s = screen_text(&app, 80, 24);
     assert!(
@@ -286,17 +283,8 @@ impl Store for Unreadable {
 
 #[test]
 fn an_unreadable_store_is_said_so_on_the_report() {
-    let clock = wednesday_evening;
     let mut store = Unreadable;
-    let mut app = app();
-    let mut shell = Shell {
-        store: Some(&mut store),
-        clock: &clock,
-        machine: "m1".into(),
-        terminal_out: None,
-    };
-    dispatch(&mut app, Action::Back, &mut shell);
-    dispatch(&mut app, Action::OpenReport, &mut shell);
+    let app = open_through_shell(Some(&mut store));
     match report_screen::view(&app) {
         ReportView::Failed(why) => assert!(why.contains("tallies tree damaged"), "{why}"),
         other => panic!("{other:?}"),
@@ -545,19 +533,7 @@ fn the_report_screen_draws_at_tiny_sizes() {
         },
     ];
     for app in &states {
-        for (w, h) in [
-            (1, 1),
-            (20, 5),
-            (40, 10),
-            (59, 15),
-            (60, 16),
-            (61, 17),
-            (1, 40),
-            (200, 1),
-            (300, 100),
-        ] {
-            let _ = buffer(app, w, h);
-        }
+        draw_at_odd_sizes(app);
     }
 }
 

@@ -3,6 +3,7 @@
 //! panics and every frame equals a fresh draw at that size, so no cell of an earlier size is
 //! left behind.
 
+mod common;
 mod tui_support;
 
 use ratatui::backend::TestBackend;
@@ -144,16 +145,6 @@ fn every_screen() -> Vec<(&'static str, App)> {
 /// Resizes per screen: each is drawn twice (storm and fresh), so this sets the test's time.
 const RESIZES: usize = 40;
 
-struct XorShift(u64);
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// The degenerate sizes, each visited more than once, between random ones: mostly around the
 /// app's minimum (60x16), some up to 300x120.
 fn storm(seed: u64, len: usize) -> Vec<(u16, u16)> {
@@ -173,7 +164,7 @@ fn storm(seed: u64, len: usize) -> Vec<(u16, u16)> {
         (33, 7),
         (300, 120),
     ];
-    let mut rng = XorShift(seed);
+    let mut rng = common::XorShift(seed);
     (0..len)
         .map(|i| {
             if i % 3 == 0 {

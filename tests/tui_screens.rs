@@ -432,19 +432,7 @@ fn every_screen_draws_at_tiny_sizes() {
         read_only,
     ];
     for app in &states {
-        for (w, h) in [
-            (1, 1),
-            (20, 5),
-            (40, 10),
-            (59, 15),
-            (60, 16),
-            (61, 17),
-            (1, 40),
-            (200, 1),
-            (300, 100),
-        ] {
-            let _ = buffer(app, w, h);
-        }
+        draw_at_odd_sizes(app);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The real terminal (tmux): a panic in the middle of drawing a frame leaves the terminal
 //! restored with a readable message, and the real program survives a resize storm.
 
+mod common;
 mod tmux_support;
 mod tui_support;
 
@@ -122,16 +123,6 @@ fn exited(screen: &str) -> bool {
     screen.lines().any(|l| l.starts_with("EXIT="))
 }
 
-struct XorShift(u64);
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn the_real_program_survives_a_resize_storm() {
     if !tmux_support::available() {
@@ -155,7 +146,7 @@ fn the_real_program_survives_a_resize_storm() {
     tmux.wait_for("results", |s| s.contains("116 123"));
 
     // As fast as tmux takes them: tiny, narrow, flat, huge and ordinary sizes.
-    let mut rng = XorShift(0xC0FFEE ^ std::process::id() as u64);
+    let mut rng = common::XorShift(0xC0FFEE ^ std::process::id() as u64);
     let fixed = [
         (1, 1),
         (2, 2),

@@ -229,16 +229,6 @@ fn every_triage_screen_draws_at_tiny_sizes() {
         with(path(app(), "34", "Ryde", &[1]), [Action::ShowSummary]),
     ];
     for app in &states {
-        for (w, h) in [
-            (1, 1),
-            (20, 5),
-            (40, 10),
-            (59, 15),
-            (60, 16),
-            (200, 1),
-            (300, 100),
-        ] {
-            let _ = buffer(app, w, h);
-        }
+        draw_at_odd_sizes(app);
     }
 }

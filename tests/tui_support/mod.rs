@@ -120,6 +120,27 @@ pub fn buffer(app: &App, w: u16, h: u16) -> Buffer {
     draw(app, w, h).backend().buffer().clone()
 }
 
+/// Degenerate and boundary sizes: 1x1, one row, one column, the minimum layout and its
+/// neighbours, and very large.
+pub const ODD_SIZES: [(u16, u16); 9] = [
+    (1, 1),
+    (20, 5),
+    (40, 10),
+    (59, 15),
+    (60, 16),
+    (61, 17),
+    (1, 40),
+    (200, 1),
+    (300, 100),
+];
+
+/// Draw `app` at every odd size: a panic at any of them fails the calling test.
+pub fn draw_at_odd_sizes(app: &App) {
+    for (w, h) in ODD_SIZES {
+        let _ = buffer(app, w, h);
+    }
+}
+
 /// The screen as plain lines.
 pub fn lines(buf: &Buffer) -> Vec<String> {
     let a = buf.area;
