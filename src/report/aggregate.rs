@@ -88,7 +88,7 @@ impl Column {
             Column::Gaps => r.gaps,
         }
     }
-    fn withheld(self, r: &mut Row) -> &mut bool {
+    fn withhold(self, r: &mut Row) -> &mut bool {
         match self {
             Column::Calls => &mut r.calls_withheld,
             Column::Gaps => &mut r.gaps_withheld,
@@ -118,11 +118,7 @@ fn withhold(report: &mut Report) {
                 .filter(|&i| report.rows[i].dimension == d)
                 .collect();
             let rows = &mut report.rows;
-            let small = cells.iter().any(|&i| col.of(&rows[i]) < SUPPRESS_BELOW);
-            let large_hidden = cells
-                .iter()
-                .any(|&i| col.of(&rows[i]) >= SUPPRESS_BELOW && *col.withheld(&mut rows[i]));
-            if !small || large_hidden {
+            if !cells.iter().any(|&i| col.of(&rows[i]) < SUPPRESS_BELOW) {
                 continue;
             }
             let smallest_large = cells
@@ -131,7 +127,7 @@ fn withhold(report: &mut Report) {
                 .filter(|&i| col.of(&rows[i]) >= SUPPRESS_BELOW)
                 .min_by_key(|&i| (col.of(&rows[i]), rows[i].key.clone()));
             match smallest_large {
-                Some(i) => *col.withheld(&mut rows[i]) = true,
+                Some(i) => *col.withhold(&mut rows[i]) = true,
                 None => *col.total(report).1 = true,
             }
         }
