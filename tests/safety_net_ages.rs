@@ -152,3 +152,54 @@ fn the_triage_outcome_spares_catch_all_records_but_not_others() {
     // The safety net itself is given on every call with nothing to check.
     assert!(o.safety_net.iter().all(|s| s.checks.is_empty()));
 }
+
+#[test]
+fn an_age_source_must_be_one_of_the_records_sources() {
+    use signpost::model::validate::CheckContext;
+    use signpost::model::Date;
+    let ctx = || CheckContext {
+        today: Date::parse("2026-12-04").unwrap(),
+        stale_months: 6,
+    };
+    let mut files = directory::embedded();
+    let shout = files.get_mut("services/shout.toml").unwrap();
+    *shout = shout.replace(
+        "source = \"https://giveusashout.org/about-us/faq\"",
+        "source = \"https://example.org/not-a-source-of-this-record\"",
+    );
+    let (_, problems) = directory::check(&files, ctx());
+    let bad: Vec<_> = problems
+        .iter()
+        .filter(|p| p.is_error() && p.field == "age.source")
+        .collect();
+    assert_eq!(bad.len(), 1, "{problems:#?}");
+    assert!(bad[0].file.ends_with("services/shout.toml"));
+    // The real record passes.
+    let (_, problems) = directory::check(&directory::embedded(), ctx());
+    assert!(!problems.iter().any(|p| p.field == "age.source"));
+}
+
+#[test]
+fn safeguarding_lines_are_never_an_emergency_route_and_say_999() {
+    use signpost::model::Category;
+    let d = default_dir();
+    let lines: Vec<_> = d
+        .services
+        .iter()
+        .filter(|s| s.has(Category::Safeguarding))
+        .collect();
+    assert!(lines.len() >= 8, "{}", lines.len());
+    for s in lines {
+        // A report line is not a crisis or emergency service, and never counts as carer support.
+        for c in [Category::Emergency, Category::Crisis, Category::Carers] {
+            assert!(!s.has(c), "{} carries {c:?}", s.id);
+        }
+        assert!(s.public_info.contains("999"), "{}: {}", s.id, s.public_info);
+    }
+    // 101 is the police non-emergency number, never filed as an emergency service.
+    let police = d.service("police-101-hampshire-iow").unwrap();
+    assert!(!police.has(Category::Emergency));
+    // Southampton's professionals' line is not given to the public (its public number conflicts).
+    let scrs = d.service("southampton-childrens-resource-service").unwrap();
+    assert!(scrs.primary_public().is_none());
+}
