@@ -166,7 +166,12 @@ fn round_two_age_boundaries_on_real_records() {
     assert_eq!(age("surrey-borders-crisis-line", 5), AgeFit::Outside);
     assert_eq!(age("surrey-borders-crisis-line", 80), AgeFit::Fits);
     // Nacoa 'open to people of all ages'; PANDAS runs on Shout ('Anyone of any age').
-    for id in ["nacoa-helpline", "pandas-text-support", "shout", "samaritans"] {
+    for id in [
+        "nacoa-helpline",
+        "pandas-text-support",
+        "shout",
+        "samaritans",
+    ] {
         assert_eq!(age(id, 0), AgeFit::Fits, "{id}");
         assert_eq!(age(id, 12), AgeFit::Fits, "{id}");
         assert_eq!(age(id, 95), AgeFit::Fits, "{id}");
@@ -174,7 +179,11 @@ fn round_two_age_boundaries_on_real_records() {
     // Sources that disagree leave the age unknown, never a guess.
     for id in ["the-silver-line", "mermaids-helpline"] {
         let s = d.service(id).unwrap();
-        assert_eq!((s.age.min, s.age.max), (AgeBound::Unknown, AgeBound::Unknown), "{id}");
+        assert_eq!(
+            (s.age.min, s.age.max),
+            (AgeBound::Unknown, AgeBound::Unknown),
+            "{id}"
+        );
     }
 }
 
@@ -198,7 +207,12 @@ fn numbers_older_sources_contradict_are_never_given() {
     for s in default_dir().services {
         for c in &s.contacts {
             let digits: String = c.value.chars().filter(char::is_ascii_digit).collect();
-            assert!(!old.contains(&digits.as_str()), "{} gives {}", s.id, c.value);
+            assert!(
+                !old.contains(&digits.as_str()),
+                "{} gives {}",
+                s.id,
+                c.value
+            );
         }
     }
 }
@@ -220,7 +234,10 @@ fn every_kind_of_service_triage_asks_about_has_a_sourced_record() {
             .filter(|s| s.has(cat) && !s.sources.is_empty() && s.primary_public().is_some())
             .map(|s| s.id.as_str())
             .collect();
-        assert!(!with_number.is_empty(), "{cat:?}: no sourced record with a public number");
+        assert!(
+            !with_number.is_empty(),
+            "{cat:?}: no sourced record with a public number"
+        );
     }
     // Domestic abuse: a local line for every HIOW council area, and the national line.
     for (area, id) in [
@@ -231,6 +248,9 @@ fn every_kind_of_service_triage_asks_about_has_a_sourced_record() {
         ("national", "national-domestic-abuse-helpline"),
     ] {
         let s = d.service(id).unwrap();
-        assert!(s.has(Category::DomesticAbuse) && s.areas.iter().any(|a| a == area), "{id}");
+        assert!(
+            s.has(Category::DomesticAbuse) && s.areas.iter().any(|a| a == area),
+            "{id}"
+        );
     }
 }

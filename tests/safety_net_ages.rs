@@ -29,7 +29,10 @@ fn every_safety_net_record_says_all_ages_and_names_the_page() {
             s.age.min
         );
         assert_eq!(s.age.max, AgeBound::NoLimit, "{id}");
-        assert!(!s.age.source.is_empty(), "{id}: the age range names no page");
+        assert!(
+            !s.age.source.is_empty(),
+            "{id}: the age range names no page"
+        );
         assert!(
             s.sources.iter().any(|src| src.url == s.age.source),
             "{id}: {} is not among its sources",
@@ -86,7 +89,11 @@ fn only_a_catch_all_record_is_spared_the_unknown_age_check() {
     assert!(checks.is_empty(), "{checks:?}");
     assert_ne!(group, Group::CheckFirst);
     let (group, checks) = age_checks(&r, "calm").unwrap();
-    assert_eq!(group, Group::CheckFirst, "an ordinary service is still demoted");
+    assert_eq!(
+        group,
+        Group::CheckFirst,
+        "an ordinary service is still demoted"
+    );
     assert!(!checks.is_empty());
 
     // A limit the record states still counts, even on a catch-all record.
@@ -100,7 +107,10 @@ fn only_a_catch_all_record_is_spared_the_unknown_age_check() {
     assert!(age_checks(&r, "samaritans-isle-of-wight").is_none());
     let r = search(d, Query::new("", at()).age_band(11, 15));
     let (_, checks) = age_checks(&r, "samaritans-isle-of-wight").unwrap();
-    assert!(!checks.is_empty(), "a band across a stated limit is checked");
+    assert!(
+        !checks.is_empty(),
+        "a band across a stated limit is checked"
+    );
 }
 
 fn call(age: u8, place: &str) -> TriageResult {
@@ -131,7 +141,14 @@ fn the_triage_outcome_spares_catch_all_records_but_not_others() {
         d.services[i].age = Default::default();
     }
     let net = directory::safety_net::safety_net();
-    let o = outcome(&call(34, "isle-of-wight"), &d, &net, &[], Role::Handler, at());
+    let o = outcome(
+        &call(34, "isle-of-wight"),
+        &d,
+        &net,
+        &[],
+        Role::Handler,
+        at(),
+    );
     let find = |id: &str| {
         o.services()
             .find(|s| s.id == id)
@@ -139,7 +156,10 @@ fn the_triage_outcome_spares_catch_all_records_but_not_others() {
     };
     let branch = find("samaritans-isle-of-wight");
     assert!(
-        !branch.checks.iter().any(|c| c.starts_with("age may not fit")),
+        !branch
+            .checks
+            .iter()
+            .any(|c| c.starts_with("age may not fit")),
         "{:?}",
         branch.checks
     );
