@@ -302,7 +302,9 @@ fn cases() -> Vec<Case> {
             ],
             urgency: "B",
             groups: &[
-                ("samaritans-portsmouth-east-hampshire", Check),
+                // Samaritans takes every age (its own pages): the branch is never "check first"
+                // for age.
+                ("samaritans-portsmouth-east-hampshire", Now),
                 ("nhs-111-mental-health-triage-hiow", Now),
             ],
             absent: &[
@@ -445,13 +447,16 @@ fn cases() -> Vec<Case> {
             at: SAT_8PM,
             urgency: "D",
             groups: &[
-                ("surrey-borders-crisis-line", Check),
+                // The Surrey and Borders crisis line (0800 915 4644, 24/7, adults) is sourced
+                // for North East Hampshire: a firm local option, not "check first".
+                ("surrey-borders-crisis-line", Now),
                 ("aldershot-safe-haven", Check),
                 ("calm", Check),
                 ("saneline", Check),
             ],
             absent: &["childline", "lighthouse-southampton"],
             say: &["Do not let them drive"],
+            cov: Cov::Local,
             ..base()
         },
         Case {

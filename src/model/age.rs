@@ -74,6 +74,10 @@ pub struct AgeRange {
     /// How the source's wording became these numbers.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub conversion: String,
+    /// The page the range was read on (one of the record's `[[sources]]` URLs), so an explicit
+    /// "all ages" on a safety-net line is a stated fact a reviewer can open, not a default.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// How one age fits a service's range.
@@ -142,6 +146,20 @@ impl AgeRange {
     pub fn is_fully_known(&self) -> bool {
         !self.min.is_unknown() && !self.max.is_unknown()
     }
+
+    /// The range with each unknown bound read as "no limit", flagged boundaries kept. Only for
+    /// the safety net: its lines take whoever calls, so an age limit missing from the data must
+    /// not make them look doubtful; a stated bound or a flagged boundary still counts.
+    pub fn unknown_bounds_open(&self) -> AgeRange {
+        let open = |b: AgeBound| if b.is_unknown() { AgeBound::NoLimit } else { b };
+        AgeRange {
+            min: open(self.min),
+            max: open(self.max),
+            uncertain: self.uncertain.clone(),
+            conversion: String::new(),
+            source: String::new(),
+        }
+    }
 }
 
 impl fmt::Display for AgeRange {
@@ -208,6 +226,34 @@ mod tests {
         assert!(matches!(r.fit(18), AgeFit::Uncertain(_)));
         assert_eq!(r.fit(17), AgeFit::Fits);
         assert_eq!(r.fit(19), AgeFit::Outside);
+    }
+
+    #[test]
+    fn opening_unknown_bounds_keeps_what_the_source_states() {
+        let unknown = AgeRange::default();
+        assert!(matches!(unknown.fit(9), AgeFit::Uncertain(_)));
+        assert_eq!(unknown.unknown_bounds_open().fit(9), AgeFit::Fits);
+        assert_eq!(unknown.unknown_bounds_open().fit_band(0, 10), AgeFit::Fits);
+        // A stated minimum still excludes, and still makes a straddling band uncertain.
+        let from_13 = AgeRange {
+            min: AgeBound::Years(13),
+            ..Default::default()
+        };
+        assert_eq!(from_13.unknown_bounds_open().fit(12), AgeFit::Outside);
+        assert!(matches!(
+            from_13.unknown_bounds_open().fit_band(11, 15),
+            AgeFit::Uncertain(_)
+        ));
+        // A boundary the source leaves ambiguous stays ambiguous.
+        let flagged = AgeRange {
+            uncertain: vec![18],
+            max: AgeBound::Years(18),
+            ..Default::default()
+        };
+        assert!(matches!(
+            flagged.unknown_bounds_open().fit(18),
+            AgeFit::Uncertain(_)
+        ));
     }
 
     #[test]

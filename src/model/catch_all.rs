@@ -1,7 +1,9 @@
 //! The catch-all numbers (999, 111, Samaritans, Shout) and "adds nothing beyond them", for triage and checks.
 
+use super::age::AgeRange;
 use super::contact::ContactKind;
 use super::service::Service;
+use std::borrow::Cow;
 
 /// Safety-net numbers, digits only. A record whose public direct contacts are all among these
 /// (a Samaritans branch, the 111 triage team) adds nothing beyond the catch-all.
@@ -38,4 +40,15 @@ pub fn carries_safety_net_number(s: &Service) -> bool {
     s.contacts
         .iter()
         .any(|c| c.kind.is_direct() && is_safety_net_value(&c.value))
+}
+
+/// The age range a caller is matched against. A record that is part of the safety net (only
+/// safety-net numbers) is never demoted for an age limit the data does not give — its lines
+/// take whoever calls — while a limit it does state still counts.
+pub fn matching_age(s: &Service) -> Cow<'_, AgeRange> {
+    if only_safety_net_numbers(s) && !s.age.is_fully_known() {
+        Cow::Owned(s.age.unknown_bounds_open())
+    } else {
+        Cow::Borrowed(&s.age)
+    }
 }

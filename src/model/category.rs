@@ -25,11 +25,13 @@ pub enum Category {
     Carers,
     Families,
     Loneliness,
+    DomesticAbuse,
+    Safeguarding,
     Information,
 }
 
 impl Category {
-    pub const ALL: [Category; 20] = [
+    pub const ALL: [Category; 22] = [
         Category::Crisis,
         Category::Emergency,
         Category::MentalHealth,
@@ -49,6 +51,8 @@ impl Category {
         Category::Carers,
         Category::Families,
         Category::Loneliness,
+        Category::DomesticAbuse,
+        Category::Safeguarding,
         Category::Information,
     ];
 
@@ -73,6 +77,8 @@ impl Category {
             Category::Carers => "carers",
             Category::Families => "families",
             Category::Loneliness => "loneliness",
+            Category::DomesticAbuse => "domestic-abuse",
+            Category::Safeguarding => "safeguarding",
             Category::Information => "information",
         }
     }
@@ -98,6 +104,8 @@ impl Category {
             Category::Carers => "carers",
             Category::Families => "families",
             Category::Loneliness => "loneliness",
+            Category::DomesticAbuse => "domestic abuse",
+            Category::Safeguarding => "safeguarding (report a concern)",
             Category::Information => "information",
         }
     }

@@ -44,7 +44,8 @@ pub fn classify_phone(s: &str) -> Result<NumberClass, String> {
     let outside = || format!("'{s}' is not a UK number this directory accepts");
     match d.as_str() {
         "999" | "112" => return Ok(NumberClass::Emergency),
-        "111" => return Ok(NumberClass::Special),
+        // 101: the police non-emergency number, given for safeguarding concerns.
+        "111" | "101" => return Ok(NumberClass::Special),
         _ => {}
     }
     if d.starts_with("116") && n == 6 {

@@ -255,6 +255,13 @@ fn validate_service(
             );
         }
     }
+    if !s.age.source.is_empty() && !s.sources.iter().any(|src| src.url == s.age.source) {
+        err(
+            out,
+            "age.source",
+            format!("'{}' is not one of this record's [[sources]]", s.age.source),
+        );
+    }
     // Named on `status`, the line a reviewer must look at, since the reason is what is missing.
     if s.status != Status::Active && s.status_reason.trim().is_empty() {
         err(

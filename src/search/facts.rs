@@ -2,6 +2,7 @@
 //! services stays in cache instead of walking every full record.
 
 use super::query::Query;
+use crate::model::catch_all::matching_age;
 use crate::model::{Access, AgeFit, AgeRange, Category, Role, Service, Status};
 
 #[derive(Debug, Clone)]
@@ -37,11 +38,11 @@ impl Facts {
                 .iter()
                 .any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
+            // The safety net is never demoted for an age limit the data does not give.
             age: AgeRange {
-                min: s.age.min,
-                max: s.age.max,
-                uncertain: s.age.uncertain.clone(),
                 conversion: String::new(),
+                source: String::new(),
+                ..matching_age(s).into_owned()
             },
         }
     }

@@ -297,6 +297,7 @@ fn age(svc: &At, feed: &str, r: &mut Findings) -> AgeRange {
             said(min, "minimum_age"),
             said(max, "maximum_age")
         ),
+        source: String::new(),
     }
 }
 

@@ -109,7 +109,7 @@ impl Call<'_> {
             return None;
         }
         let placement = self.placement(s)?;
-        let age_fit = self.age.fit(&s.age);
+        let age_fit = self.age.fit(&crate::model::catch_all::matching_age(s));
         if age_fit == AgeFit::Outside {
             return None;
         }
