@@ -37,7 +37,7 @@ fn field(i: usize, name: &str) -> String {
 
 /// Problems with the entries themselves: unknown values, a bad status, a missing reason.
 fn entries(proof: &Proof, dir: &Directory, out: &mut Vec<Problem>) {
-    let approved = dir.triage.approval.is_approved();
+    let approved = dir.triage.is_approved();
     for (i, e) in dir.accepted_gaps.gaps.iter().enumerate() {
         let known = |v: &str, list: &[String]| v == "*" || list.iter().any(|x| x == v);
         for (name, value, list) in [
@@ -182,7 +182,7 @@ pub(super) fn judge(proof: &mut Proof, dir: &Directory, levels: &[(String, u32)]
         ));
     }
     for (i, e) in list.iter().enumerate() {
-        if e.status == super::accept::PENDING && used[i] > 0 && !dir.triage.approval.is_approved() {
+        if e.status == super::accept::PENDING && used[i] > 0 && !dir.triage.is_approved() {
             problems.push(Problem::warning(
                 FILE,
                 &field(i, "status"),

@@ -114,6 +114,7 @@ pub fn suggest(p: &Proof) -> Vec<AcceptedGap> {
                 status: PENDING.to_string(),
                 reason: reason(&mine),
                 accepted_by: String::new(),
+                fallback: String::new(),
             });
         }
     }
