@@ -4,6 +4,7 @@
 
 mod common;
 
+use signpost::triage::outcome::URGENT_CARE_ID;
 use common::{signpost, text};
 use signpost::directory::{self, safety_net::safety_net};
 use signpost::model::{Directory, Role};
@@ -266,12 +267,24 @@ fn the_proof_agrees_with_the_outcome_hour_by_hour() {
                 why: String::new(),
             }),
             answers: vec![],
+            raised: vec![],
+            prompts: vec![],
+            excluded: vec![],
             notices: vec![],
             approved: false,
             version: String::new(),
         };
         let o = outcome(&r, &d, &net, &[], Role::Handler, instants[h]);
-        let by_outcome = o.services().any(|s| s.firm && !s.catch_all);
+        // The proof is about services for the need; the crisis routes an A/B outcome adds
+        // (A&E, or a 111 record given as the crisis step) are the fallback it names, not
+        // services that close a gap.
+        let by_outcome = o.services().any(|s| {
+            s.firm
+                && s.id != URGENT_CARE_ID
+                && !net.iter().any(|n| n.id == s.id)
+                && d.service(&s.id)
+                    .is_some_and(|x| !signpost::model::catch_all::only_safety_net_numbers(x))
+        });
         let by_proof = p
             .holds_at(&p.places[pi], band.label, &p.levels[li], &p.needs[ni], h)
             .unwrap();

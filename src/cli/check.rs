@@ -13,9 +13,24 @@ pub struct Mode {
     pub coverage: bool,
     /// accepted-gaps.toml entries for unlisted gaps instead of the checks.
     pub suggest_gaps: bool,
+    /// Regenerate DIR/accepted-gaps.toml in place instead of the checks.
+    pub write_gaps: bool,
 }
 
+const GAPS_HEADER: &str = "# Coverage gaps that are known and owned, regenerated with `signpost check directory --write-gaps`
+# after the directory changes (reviews already recorded are kept). `signpost check` proves, for
+# every local place x age band x urgency level B-E x need, that at every hour of a reference week
+# and a bank holiday the outcome offers a service other than the catch-all with nothing to check
+# first (at B, a listening line does not count: it is support while waiting). A gap at B or C is
+# an ERROR unless an entry below lists it EXPLICITLY (no \"*\") and names its `fallback`: what
+# the caller is given instead. D and E gaps are warnings and may be folded with \"*\".
+# status: \"pending clinical review\" while the questionnaire is a DRAFT; once it is approved, only
+# \"accepted\" with `reason` and `accepted_by`. Closing a gap means confirming facts in services/.
+
+";
+
 pub fn run(ctx: &Ctx, dir: Option<&Path>, mode: Mode, format: CheckFormat) -> Result<i32, String> {
+    let dir_path = dir;
     let coverage = mode.coverage;
     if format == CheckFormat::Csv && !coverage {
         return Err("--format csv is only for --coverage".into());
@@ -49,6 +64,26 @@ pub fn run(ctx: &Ctx, dir: Option<&Path>, mode: Mode, format: CheckFormat) -> Re
             crate::triage::proof::Reference::default(),
         )
     });
+    if mode.write_gaps {
+        let (Some(p), Some(d), Some(folder)) = (&proof, &dir, dir_path) else {
+            println!("--write-gaps needs a directory folder that checks without errors: signpost check DIR --write-gaps");
+            return Ok(1);
+        };
+        let file = crate::model::directory::AcceptedGapsFile {
+            gaps: crate::triage::proof::regenerate(p, &d.accepted_gaps.gaps),
+        };
+        let body = toml::to_string(&file).map_err(|e| e.to_string())?;
+        let path = folder.join("accepted-gaps.toml");
+        std::fs::write(&path, format!("{GAPS_HEADER}{body}"))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let urgent = file.gaps.iter().filter(|g| p.is_urgent(&g.urgency)).count();
+        println!(
+            "wrote {}: {} entries ({urgent} B/C gaps listed one by one with their fallback)",
+            path.display(),
+            file.gaps.len()
+        );
+        return Ok(0);
+    }
     if mode.suggest_gaps {
         let Some(p) = &proof else {
             println!("the directory has errors: run `signpost check` first");

@@ -170,7 +170,13 @@ pub struct PolicyRule {
     pub access_any: Vec<Access>,
     pub levels: Vec<String>,
     /// The response kind of the services this rule matches (a record may override it).
+    /// Missing: information — never taken for a crisis route.
+    #[serde(default = "information")]
     pub response: ResponseKind,
+}
+
+fn information() -> ResponseKind {
+    ResponseKind::Information
 }
 
 impl PolicyRule {

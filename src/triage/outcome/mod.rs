@@ -10,6 +10,7 @@ mod say;
 mod scrub;
 
 pub use build::{outcome, outcome_with, window_minutes, Inputs, PERINATAL_FLAG};
+pub use routes::URGENT_CARE_ID;
 pub use say::{EMERGENCY_LINES, EMERGENCY_TITLE};
 
 use crate::model::urgency::{ResponseKind, Window};

@@ -8,7 +8,8 @@ use crate::model::urgency::ResponseKind;
 use crate::places::Reach;
 use crate::search::Group;
 
-const URGENT_CARE_ID: &str = "urgent-care-a-and-e";
+/// The id of the built-in urgent-care route (A&E) on an outcome.
+pub const URGENT_CARE_ID: &str = "urgent-care-a-and-e";
 
 /// The urgent-care route (A&E): built in, from the triage file's wording, never a record.
 fn urgent_care(call: &Call<'_>) -> OutcomeService {
