@@ -138,6 +138,43 @@ pub fn edition_problems(files: &Files, cctx: CheckContext) -> (Option<Directory>
     (dir, problems)
 }
 
+/// `import` re-runs the coverage proof before it writes: the B and C counts and gaps (each with
+/// its fallback) are shown, and an edition with a B or C gap no entry lists is refused whole.
+pub fn coverage_before_import(ctx: &Ctx, dir: &Directory, path: &Path) -> Result<(), String> {
+    let p = crate::triage::proof::prove(
+        dir,
+        &directory::safety_net::safety_net(),
+        &ctx.config.own_services,
+        crate::triage::proof::Reference::default(),
+    );
+    // The B and C lines only: D and E gaps are warnings and `check` shows them.
+    let calm: Vec<String> = p
+        .counts
+        .iter()
+        .filter(|c| !c.urgent)
+        .flat_map(|c| [format!("{} (within", c.urgency), format!("{}:", c.urgency)])
+        .collect();
+    for line in super::proof_view::text(&p).lines() {
+        if !calm.iter().any(|c| line.trim_start().starts_with(c.as_str())) {
+            println!("{line}");
+        }
+    }
+    let errors: Vec<_> = p.problems.iter().filter(|x| x.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    for e in errors {
+        let mut q = e.clone();
+        q.file = path.join(&e.file).display().to_string();
+        println!("{q}");
+    }
+    Err(format!(
+        "{}: the coverage proof has B or C gaps no entry lists; the edition was refused whole and the stored edition is unchanged (list them with `signpost check {} --write-gaps`)",
+        path.display(),
+        path.display()
+    ))
+}
+
 fn prefixed(folder: &str, p: &crate::model::Problem) -> String {
     if folder.starts_with('(') {
         p.to_string()
