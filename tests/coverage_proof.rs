@@ -9,6 +9,7 @@ use signpost::directory::{self, safety_net::safety_net};
 use signpost::model::{Directory, Role};
 use signpost::places::AGE_BANDS;
 use signpost::triage::proof::{prove, GapStatus, Reference};
+use signpost::triage::outcome::URGENT_CARE_ID;
 use signpost::triage::{outcome, Age, PlaceAnswer, TriageResult};
 use std::path::Path;
 
@@ -19,6 +20,20 @@ fn gap(place: &str, band: &str, level: &str, need: &str, status: &str, extra: &s
 }
 
 const PENDING: &str = "pending clinical review";
+const FALLBACK: &str = "fallback = \"NHS 111 mental health option, then A&E\"";
+
+/// One explicit entry per place and age band of the fixture for this level and need: the only
+/// way a B or C gap may be listed.
+fn each(level: &str, need: &str, status: &str, extra: &str) -> String {
+    let p = prove(&common::fixture(), &safety_net(), &[], Reference::default());
+    let mut out = String::new();
+    for place in &p.places {
+        for band in &p.age_bands {
+            out.push_str(&gap(place, band, level, need, status, extra));
+        }
+    }
+    out
+}
 
 /// The fixture folder copied, with this accepted-gaps.toml (or none).
 fn fixture_with(dir: &Path, gaps: Option<&str>) {
@@ -42,10 +57,9 @@ fn check(tmp: &Path, gaps: Option<&str>) -> (i32, String) {
 fn the_proof_fails_on_an_unaccepted_b_level_gap_and_passes_once_it_is_accepted() {
     let tmp = tempfile::tempdir().unwrap();
     // No bereavement service in the fixture takes very urgent calls: B is a gap everywhere.
-    let mut owned: String = ["C", "D", "E"]
-        .iter()
-        .map(|l| gap("*", "*", l, "bereavement", PENDING, ""))
-        .collect();
+    let mut owned: String = each("C", "bereavement", PENDING, FALLBACK)
+        + &gap("*", "*", "D", "bereavement", PENDING, "")
+        + &gap("*", "*", "E", "bereavement", PENDING, "");
     let (code, out) = check(tmp.path(), Some(&owned));
     assert_eq!(code, 1, "{out}");
     assert!(
@@ -58,20 +72,24 @@ fn the_proof_fails_on_an_unaccepted_b_level_gap_and_passes_once_it_is_accepted()
     assert!(out.contains("B (within 4 hours): 72 combinations, 48 hold, 24 gaps — 0 accepted, 0 pending clinical review, 24 unaccepted"), "{out}");
     assert!(out.contains("B: all ages in every place — no service here for this need; no service for this need takes this urgency [NOT ACCEPTED: error]"), "{out}");
 
-    owned.push_str(&gap(
-        "*",
-        "*",
-        "B",
-        "bereavement",
-        PENDING,
-        "reason = \"fixture\"",
-    ));
+    // A wildcard at B lists nothing: each B gap is owned one by one, with its fallback.
+    let (code, out) = check(
+        tmp.path(),
+        Some(&(owned.clone() + &gap("*", "*", "B", "bereavement", PENDING, FALLBACK))),
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("place: a gap at B is listed explicitly: \"*\" is not allowed here"), "{out}");
+    let (code, out) = check(tmp.path(), Some(&(owned.clone() + &each("B", "bereavement", PENDING, ""))));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("fallback: a gap at B must name its fallback"), "{out}");
+    owned.push_str(&each("B", "bereavement", PENDING, FALLBACK));
     let (code, out) = check(tmp.path(), Some(&owned));
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("accepted-gaps.toml: gaps[3].status: pending clinical review: 24 gap(s)"),
+        out.contains("accepted-gaps.toml: urgency B: pending clinical review: 24 entries listing 24 gap(s) at B"),
         "{out}"
     );
+    assert!(out.contains("— fallback: NHS 111 mental health option"), "{out}");
     assert!(out.contains("0 error(s)"), "{out}");
 }
 
@@ -82,8 +100,7 @@ fn a_c_level_gap_is_an_error_too_and_d_to_e_gaps_only_warnings() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("B for every age; C for every age"), "{out}");
     // Only B and C listed: the D and E gaps are warnings and check passes.
-    let owned = gap("*", "*", "B", "bereavement", PENDING, "")
-        + &gap("*", "*", "C", "bereavement", PENDING, "");
+    let owned = each("B", "bereavement", PENDING, FALLBACK) + &each("C", "bereavement", PENDING, FALLBACK);
     let (code, out) = check(tmp.path(), Some(&owned));
     assert_eq!(code, 0, "{out}");
     assert!(
@@ -97,9 +114,13 @@ fn once_the_questionnaire_is_approved_a_gap_needs_acceptance_with_a_reason_and_w
     let tmp = tempfile::tempdir().unwrap();
     let approve = |ed: &Path| {
         let f = ed.join("triage.toml");
-        let t = std::fs::read_to_string(&f).unwrap().replace(
+        let text = std::fs::read_to_string(&f).unwrap();
+        let hash = toml::from_str::<signpost::model::TriageFile>(&text)
+            .unwrap()
+            .fingerprint();
+        let t = text.replace(
             "approved_by = \"\"",
-            "approved_by = \"Dr Example Reviewer\"\napproved_on = \"2026-11-01\"",
+            &format!("approved_by = \"Dr Example Reviewer\"\napproved_on = \"2026-11-01\"\nhash = \"{hash}\""),
         );
         std::fs::write(f, t).unwrap();
     };
@@ -110,10 +131,16 @@ fn once_the_questionnaire_is_approved_a_gap_needs_acceptance_with_a_reason_and_w
         let o = signpost(&tmp.path().join("data"), &["check", ed.to_str().unwrap()]);
         (o.status.code().unwrap_or(-1), text(&o))
     };
-    let (code, out) = run(&gap("*", "*", "*", "bereavement", PENDING, ""));
+    let all = |status: &str, extra: &str| {
+        each("B", "bereavement", status, &format!("{FALLBACK}\n{extra}"))
+            + &each("C", "bereavement", status, &format!("{FALLBACK}\n{extra}"))
+            + &gap("*", "*", "D", "bereavement", status, extra)
+            + &gap("*", "*", "E", "bereavement", status, extra)
+    };
+    let (code, out) = run(&all(PENDING, ""));
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("gaps[0].status: the questionnaire is clinically approved: a gap can no longer be pending"), "{out}");
-    let (code, out) = run(&gap("*", "*", "*", "bereavement", "accepted", ""));
+    let (code, out) = run(&all("accepted", ""));
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("gaps[0].reason: an accepted gap needs the reason"),
@@ -123,8 +150,8 @@ fn once_the_questionnaire_is_approved_a_gap_needs_acceptance_with_a_reason_and_w
         out.contains("gaps[0].accepted_by: an accepted gap needs who accepted it"),
         "{out}"
     );
-    let (code, out) = run(&gap(
-        "*", "*", "*", "bereavement", "accepted",
+    let (code, out) = run(&all(
+        "accepted",
         "reason = \"Bereavement is not an urgent response; 111 takes urgent calls\"\naccepted_by = \"Dr Example Reviewer\"",
     ));
     assert_eq!(code, 0, "{out}");
@@ -149,6 +176,9 @@ fn entries_that_name_nothing_real_are_errors_and_stale_ones_warnings() {
         "gaps[1].need: 'grief' is not one of: *, low-mood-anxiety",
         "gaps[1].status: 'maybe' is not a status",
         "accepted-gaps.toml: gaps[2]: lists no current gap (place portsmouth, age *, urgency B, need low-mood-anxiety)",
+        "gaps[0].urgency: \"*\" would take in the B and C gaps",
+        "gaps[2].age_band: a gap at B is listed explicitly",
+        "gaps[2].fallback: a gap at B must name its fallback",
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
@@ -266,12 +296,24 @@ fn the_proof_agrees_with_the_outcome_hour_by_hour() {
                 why: String::new(),
             }),
             answers: vec![],
+            raised: vec![],
+            prompts: vec![],
+            excluded: vec![],
             notices: vec![],
             approved: false,
             version: String::new(),
         };
         let o = outcome(&r, &d, &net, &[], Role::Handler, instants[h]);
-        let by_outcome = o.services().any(|s| s.firm && !s.catch_all);
+        // The proof is about services for the need; the crisis routes an A/B outcome adds
+        // (A&E, or a 111 record given as the crisis step) are the fallback it names, not
+        // services that close a gap.
+        let by_outcome = o.services().any(|s| {
+            s.firm
+                && s.id != URGENT_CARE_ID
+                && !net.iter().any(|n| n.id == s.id)
+                && d.service(&s.id)
+                    .is_some_and(|x| !signpost::model::catch_all::only_safety_net_numbers(x))
+        });
         let by_proof = p
             .holds_at(&p.places[pi], band.label, &p.levels[li], &p.needs[ni], h)
             .unwrap();
@@ -292,5 +334,60 @@ fn the_proof_agrees_with_the_outcome_hour_by_hour() {
             failed += 1;
         }
     }
-    assert!(held > 200 && failed > 200, "held {held}, failed {failed}");
+    // At B only crisis-assessment services close a gap (listening lines are support while
+    // waiting), so far fewer combinations hold than before; both verdicts are still sampled.
+    assert!(held > 20 && failed > 200, "held {held}, failed {failed}");
+}
+
+/// The accepted-gaps file is regenerated with one command when the directory changes: every B
+/// and C gap listed one by one with its fallback, and a review already recorded is kept.
+#[test]
+fn write_gaps_regenerates_the_file_in_one_command_and_keeps_reviews() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = tmp.path().join("edition");
+    fixture_with(&ed, None);
+    let data = tmp.path().join("data");
+    let o = signpost(&data, &["check", ed.to_str().unwrap(), "--write-gaps"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let written = std::fs::read_to_string(ed.join("accepted-gaps.toml")).unwrap();
+    let file: signpost::model::directory::AcceptedGapsFile = toml::from_str(&written).unwrap();
+    let urgent: Vec<_> = file
+        .gaps
+        .iter()
+        .filter(|g| g.urgency == "B" || g.urgency == "C")
+        .collect();
+    assert!(!urgent.is_empty());
+    for g in &urgent {
+        assert!(
+            g.place != "*" && g.age_band != "*" && g.need != "*",
+            "{g:?}"
+        );
+        assert!(g.fallback.contains("111") || g.fallback.contains("A&E"), "{g:?}");
+    }
+    let o = signpost(&data, &["check", ed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // A reviewer records a reason on one entry; the directory changes; regenerate.
+    let first = urgent[0];
+    let reviewed = written.replacen(
+        "status = \"pending clinical review\"",
+        "status = \"pending clinical review\"\naccepted_by = \"Dr Keep Me\"",
+        1,
+    );
+    assert!(reviewed.contains("Dr Keep Me"));
+    std::fs::write(ed.join("accepted-gaps.toml"), reviewed).unwrap();
+    let o = signpost(&data, &["check", ed.to_str().unwrap(), "--write-gaps"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let again = std::fs::read_to_string(ed.join("accepted-gaps.toml")).unwrap();
+    let file: signpost::model::directory::AcceptedGapsFile = toml::from_str(&again).unwrap();
+    let kept = file
+        .gaps
+        .iter()
+        .find(|g| {
+            g.place == first.place
+                && g.age_band == first.age_band
+                && g.urgency == first.urgency
+                && g.need == first.need
+        })
+        .unwrap();
+    assert_eq!(kept.accepted_by, "Dr Keep Me");
 }

@@ -99,7 +99,10 @@ options = [
 "#;
 
 fn mini() -> TriageFile {
-    parse_toml("triage.toml", MINI).expect("the fixture parses")
+    let mut t: TriageFile = parse_toml("triage.toml", MINI).expect("the fixture parses");
+    // Approved as it stands: the approval records the fingerprint of what was approved.
+    t.approval.hash = t.fingerprint();
+    t
 }
 
 fn errors(t: &TriageFile) -> Vec<Problem> {
@@ -135,6 +138,31 @@ fn unapproved_is_a_draft_warning() {
         (p[0].field.as_str(), p[0].message.as_str()),
         ("approval", "DRAFT — not clinically approved")
     );
+}
+
+#[test]
+fn any_change_to_the_questions_or_policy_after_approval_makes_it_a_draft_again() {
+    let approved = mini();
+    assert!(approved.is_approved());
+    let mut worded = approved.clone();
+    worded.questions[0].text.push_str(" (reworded)");
+    let mut policy = approved.clone();
+    policy.policy.push(
+        toml::from_str(r#"id = "default"
+levels = ["E"]
+response = "treatment""#)
+        .unwrap(),
+    );
+    let mut option = approved.clone();
+    option.questions[1].options[0].effects.urgency = Some("G".into());
+    for (what, t) in [("question text", worded), ("policy levels", policy), ("option effect", option)] {
+        assert!(t.approval.is_signed(), "{what}");
+        assert!(!t.is_approved(), "{what}: a changed questionnaire must say DRAFT");
+        assert!(
+            check(&t).iter().any(|p| p.field == "approval"),
+            "{what}: check must warn DRAFT"
+        );
+    }
 }
 
 #[test]

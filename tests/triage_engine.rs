@@ -27,6 +27,7 @@ fn walk_to(stop: &str) -> Walk {
         ("age", "30"),
         ("place", "Portsmouth"),
         ("needs", "low-mood-anxiety"),
+        ("behaviour", "no"),
         ("known-to-services", "no"),
         ("perinatal", "no"),
         ("intoxicated", "no"),
@@ -69,8 +70,8 @@ fn candidates_ask_which_place_and_accept_an_id_outside_or_not_sure() {
     assert!(p.text.contains("'PO8' could be in more than one place"));
     assert_eq!(
         w.progress(q).remaining,
-        7,
-        "the choice, needs and five circumstances"
+        8,
+        "the choice, needs, behaviour and five circumstances"
     );
     // A place that is not a candidate is refused, and nothing changes.
     let before = w.clone();
@@ -204,7 +205,7 @@ fn an_answer_after_the_end_is_refused() {
     assert!(w.is_complete());
     assert_eq!(w.answer(q, "no"), Err(Refusal::Finished));
     assert_eq!(w.progress(q).remaining, 0);
-    assert_eq!(w.progress(q).answered, 13);
+    assert_eq!(w.progress(q).answered, 14);
 }
 
 #[test]
@@ -212,9 +213,11 @@ fn progress_counts_answered_and_remaining() {
     let dir = default_directory();
     let q = Questionnaire::of(dir);
     let w = Walk::start(q).unwrap();
-    assert_eq!((w.progress(q).answered, w.progress(q).remaining), (0, 13));
+    // At most 17 on the longest path: harm-self other than "no" asks when they acted and
+    // about means; harm-others other than "no" asks about a weapon.
+    assert_eq!((w.progress(q).answered, w.progress(q).remaining), (0, 17));
     let w = walk_to("who");
-    assert_eq!((w.progress(q).answered, w.progress(q).remaining), (4, 9));
+    assert_eq!((w.progress(q).answered, w.progress(q).remaining), (4, 10));
 }
 
 #[test]
@@ -293,7 +296,7 @@ fn the_emergency_jump_keeps_what_was_learned_and_happens_once() {
 }
 
 #[test]
-fn unknown_on_a_risk_question_raises_to_at_least_c_even_if_the_data_forgets() {
+fn unknown_on_a_risk_question_takes_the_worse_answer_even_if_the_data_forgets() {
     let mut dir = default_directory().clone();
     let harm = dir.triage.question_index("harm-self").unwrap();
     for o in &mut dir.triage.questions[harm].options {
@@ -305,7 +308,24 @@ fn unknown_on_a_risk_question_raises_to_at_least_c_even_if_the_data_forgets() {
     let mut w = Walk::start(q).unwrap();
     w.answer(q, "no").unwrap();
     w.answer(q, "wont-say").unwrap();
-    assert_eq!(w.urgency(), Some("C"));
+    // The worse answer is "a plan, and the means or intention to act today": B (it was C).
+    assert_eq!(w.urgency(), Some("B"));
+    assert!(w.state().needs.contains(&"suicidal-thoughts".to_string()));
+    // And where the worse answer is an emergency, "don't know" is the emergency outcome.
+    let injury = dir.triage.question_index("injury").unwrap();
+    for o in &mut dir.triage.questions[injury].options {
+        if o.key == "dont-know" {
+            o.effects = Default::default();
+        }
+    }
+    let q = Questionnaire::of(&dir);
+    let mut w = Walk::start(q).unwrap();
+    for a in ["no", "no", "no", "dont-know"] {
+        w.answer(q, a).unwrap();
+    }
+    assert!(w.is_complete());
+    assert_eq!(w.state().emergency.as_ref().unwrap().from, "injury");
+    assert_eq!(w.result(q).unwrap().urgency, "A");
 }
 
 #[test]

@@ -306,10 +306,23 @@ fn the_emergency_jump_works_from_every_question() {
         assert_eq!(e.prompt(q).unwrap().id, p.id);
         seen.push(p.id.clone());
         // The place question: a straddling postcode, so the "which place?" step is reached too.
-        let value = if p.kind == QuestionKind::Place {
-            "PO-STRADDLE".to_string()
-        } else {
-            choose(dir, &w, 1)
+        // An answer that goes on (not to the emergency outcome) and, where it can, opens the
+        // follow-up questions (when they acted, means, a weapon).
+        let value = match p.kind {
+            QuestionKind::Place => "PO-STRADDLE".to_string(),
+            QuestionKind::Single if t.question(&p.id).is_some() => p
+                .options
+                .iter()
+                .find(|o| {
+                    let qi = t.question_index(&p.id).unwrap();
+                    let opt = t.questions[qi].options.iter().find(|x| x.key == o.key).unwrap();
+                    !opt.effects.emergency && o.key != "no"
+                })
+                .or_else(|| p.options.iter().find(|o| o.key == "no"))
+                .unwrap()
+                .key
+                .clone(),
+            _ => choose(dir, &w, 1),
         };
         w.answer_with(q, &value, |x| lookup(dir, x)).unwrap();
     }
@@ -322,4 +335,97 @@ fn the_emergency_jump_works_from_every_question() {
     w.emergency(q);
     assert_eq!(w.result(q).unwrap().emergency.unwrap().from, "outcome");
     assert!(matches!(w.state().step, Step::Finished));
+}
+
+/// The answers of one call, by question id (so two walks that differ in one answer give the
+/// same answers everywhere else, whatever path each takes).
+fn answer_for(dir: &Directory, w: &Walk, picks: &[u32], fixed: Option<(&str, &str)>) -> String {
+    let q = Questionnaire::of(dir);
+    let p = w.prompt(q).expect("a prompt");
+    if let Some((id, v)) = fixed {
+        if p.id == id {
+            return v.to_string();
+        }
+    }
+    let qi = dir
+        .triage
+        .question_index(p.id.trim_end_matches(".which"))
+        .unwrap_or(0);
+    let pick = picks[(qi + if p.id.ends_with(".which") { 7 } else { 0 }) % picks.len()];
+    choose(dir, w, pick)
+}
+
+fn finish(dir: &Directory, picks: &[u32], fixed: Option<(&str, &str)>) -> (Walk, Vec<String>) {
+    let q = Questionnaire::of(dir);
+    let mut w = Walk::start(q).unwrap();
+    let mut asked = Vec::new();
+    while w.prompt(q).is_some() {
+        let id = w.prompt(q).unwrap().id;
+        let v = answer_for(dir, &w, picks, fixed);
+        w.answer_with(q, &v, |text| lookup(dir, text))
+            .unwrap_or_else(|e| panic!("{id}={v} refused: {e}"));
+        asked.push(id);
+    }
+    (w, asked)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// For any call, replacing any risk or safeguarding answer (every question that reads
+    /// "don't know" as the worse answer) by its unknown option never lowers the level; and
+    /// disclosing an A presentation at any question — by its answer or the emergency key,
+    /// the outcome included — always ends in the emergency outcome.
+    #[test]
+    fn unknown_never_lowers_the_level_and_an_a_presentation_is_always_an_emergency(
+        picks in prop::collection::vec(any::<u32>(), 24),
+        which in any::<prop::sample::Index>(),
+    ) {
+        let dir = default_directory();
+        let t = &dir.triage;
+        let q = Questionnaire::of(dir);
+        let (w, asked) = finish(dir, &picks, None);
+        let r = w.result(q).unwrap();
+        let level = t.rank(&r.urgency).unwrap();
+        let cautious: Vec<&str> = asked
+            .iter()
+            .map(String::as_str)
+            .filter(|id| {
+                t.question(id).is_some_and(|qq| {
+                    qq.reads_unknown_as_worse() && qq.options.iter().any(|o| UNKNOWN_KEYS.contains(&o.key.as_str()))
+                })
+            })
+            .collect();
+        if !cautious.is_empty() {
+            let id = *which.get(&cautious);
+            for o in t.question(id).unwrap().options.iter().filter(|o| UNKNOWN_KEYS.contains(&o.key.as_str())) {
+                let (u, _) = finish(dir, &picks, Some((id, &o.key)));
+                let ru = u.result(q).unwrap();
+                prop_assert!(
+                    t.rank(&ru.urgency).unwrap() <= level,
+                    "{}={} gave {} where the answer given gave {}", id, o.key, ru.urgency, r.urgency
+                );
+            }
+        }
+        // An A presentation at each question of the path: its emergency option, and the key.
+        let mut v = Walk::start(q).unwrap();
+        while let Some(p) = v.prompt(q) {
+            let mut key = v.clone();
+            key.emergency(q);
+            prop_assert!(key.result(q).unwrap().is_emergency());
+            if let Some(qq) = t.question(&p.id) {
+                for o in qq.options.iter().filter(|o| o.effects.emergency) {
+                    let mut a = v.clone();
+                    a.answer(q, &o.key).unwrap();
+                    let ra = a.result(q).unwrap();
+                    prop_assert!(ra.is_emergency() && ra.urgency == "A", "{}={}", p.id, o.key);
+                }
+            }
+            let val = answer_for(dir, &v, &picks, None);
+            v.answer_with(q, &val, |text| lookup(dir, text)).unwrap();
+        }
+        v.emergency(q);
+        let rv = v.result(q).unwrap();
+        prop_assert_eq!(rv.urgency.as_str(), "A");
+    }
 }

@@ -1,10 +1,13 @@
-//! Realistic calls walked through the default questionnaire (the built-in triage.toml and
-//! places.toml). The calls and what each must reach (urgency, needs, flags, age and place) are
-//! a table in `tests/fixtures/triage-calls.toml`, readable by a clinical reviewer.
+//! Calls written from the UK Mental Health Triage Scale's presentations, walked through the
+//! default questionnaire and judged on the outcome a handler would see: the level the scale
+//! gives, the kind of the next step, and what must (not) be offered. The table is
+//! `tests/fixtures/triage-calls.toml`, readable by a clinical reviewer.
 
 use serde::Deserialize;
-use signpost::model::Directory;
-use signpost::triage::{Age, PlaceAnswer, Questionnaire, TriageResult, Walk};
+use signpost::directory::safety_net::safety_net;
+use signpost::model::urgency::ResponseKind;
+use signpost::model::{Directory, Role};
+use signpost::triage::{outcome, Age, Outcome, PlaceAnswer, Questionnaire, TriageResult, Walk};
 use std::collections::BTreeMap;
 
 fn default_directory() -> Directory {
@@ -17,9 +20,16 @@ fn default_directory() -> Directory {
 const QUIET: &[(&str, &str)] = &[
     ("danger-now", "no"),
     ("harm-self", "no"),
+    ("acted", "no"),
+    ("means", "no"),
     ("harm-others", "no"),
+    ("weapon", "no"),
     ("injury", "no"),
     ("who", "self"),
+    ("age", "not-known"),
+    ("place", "not-known"),
+    ("needs", "low-mood-anxiety"),
+    ("behaviour", "no"),
     ("known-to-services", "no"),
     ("perinatal", "no"),
     ("intoxicated", "no"),
@@ -32,16 +42,29 @@ const QUIET: &[(&str, &str)] = &[
 struct Call {
     what: String,
     answers: BTreeMap<String, String>,
-    /// Press the emergency key when this question comes up.
+    /// Press the emergency key when this question comes up ("outcome": after the last one).
     #[serde(default)]
     emergency_at: Option<String>,
     urgency: String,
-    needs: Vec<String>,
-    flags: Vec<String>,
-    /// Years, the key of a "not known" band, or "" when never asked.
-    age: String,
-    /// A place id, "outside", "not-given", or "" when never asked.
-    place: String,
+    next: String,
+    #[serde(default)]
+    at: Option<String>,
+    #[serde(default)]
+    own_services: Vec<String>,
+    #[serde(default)]
+    offered: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    not_firm: Vec<String>,
+    #[serde(default)]
+    waiting: Vec<String>,
+    #[serde(default)]
+    say: Vec<String>,
+    needs: Option<Vec<String>>,
+    flags: Option<Vec<String>>,
+    age: Option<String>,
+    place: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,7 +103,20 @@ fn walk(dir: &Directory, call: &Call) -> (TriageResult, Vec<String>) {
             .unwrap_or_else(|e| panic!("{}: {}={value} refused: {e}", call.what, p.id));
         asked.push(p.id);
     }
+    if call.emergency_at.as_deref() == Some("outcome") {
+        w.emergency(q);
+    }
     (w.result(q).expect("finished"), asked)
+}
+
+fn outcome_of(dir: &Directory, call: &Call, r: &TriageResult) -> Outcome {
+    let at = call.at.as_deref().unwrap_or("2026-11-18T14:00");
+    let local = chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap();
+    let at = chrono::TimeZone::from_local_datetime(&chrono_tz::Europe::London, &local)
+        .earliest()
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    outcome(r, dir, &safety_net(), &call.own_services, Role::Handler, at)
 }
 
 fn age_of(r: &TriageResult) -> String {
@@ -101,45 +137,92 @@ fn place_of(r: &TriageResult) -> String {
     }
 }
 
-fn assert_call(dir: &Directory, call: &Call) -> (TriageResult, Vec<String>) {
+fn check_call(dir: &Directory, call: &Call) -> Vec<String> {
+    let mut wrong = Vec::new();
     let (r, asked) = walk(dir, call);
-    assert_eq!(r.urgency, call.urgency, "{}: urgency", call.what);
-    assert_eq!(r.needs, call.needs, "{}: needs", call.what);
-    assert_eq!(r.flags, call.flags, "{}: flags", call.what);
-    assert_eq!(age_of(&r), call.age, "{}: age", call.what);
-    assert_eq!(place_of(&r), call.place, "{}: place", call.what);
+    let mut expect = |ok: bool, what: String| {
+        if !ok {
+            wrong.push(format!("{}: {what}", call.what));
+        }
+    };
+    expect(
+        r.urgency == call.urgency,
+        format!("level {} (the scale: {})", r.urgency, call.urgency),
+    );
+    if let Some(n) = &call.needs {
+        expect(&r.needs == n, format!("needs {:?}", r.needs));
+    }
+    if let Some(f) = &call.flags {
+        expect(&r.flags == f, format!("flags {:?}", r.flags));
+    }
+    if let Some(a) = &call.age {
+        expect(&age_of(&r) == a, format!("age {}", age_of(&r)));
+    }
+    if let Some(p) = &call.place {
+        expect(&place_of(&r) == p, format!("place {}", place_of(&r)));
+    }
     // Every answer the call gives is a question the walk really asked (no silent typos).
-    if call.emergency_at.is_none() && r.emergency.is_none() {
+    if r.emergency.is_none() {
         for id in call.answers.keys() {
-            assert!(asked.contains(id), "{}: '{id}' was never asked", call.what);
+            expect(asked.contains(id), format!("'{id}' was never asked"));
         }
     }
-    (r, asked)
+    let o = outcome_of(dir, call, &r);
+    let next = o.next_step();
+    let kind = next.map(|s| s.response);
+    let ok = match call.next.as_str() {
+        "emergency" => o.is_emergency() && kind == Some(ResponseKind::Emergency),
+        "crisis-assessment" => kind == Some(ResponseKind::CrisisAssessment),
+        "urgent-care" => kind == Some(ResponseKind::UrgentCare),
+        "any" => true,
+        other => panic!("{}: next '{other}' is not a kind", call.what),
+    };
+    expect(ok, format!("next step {:?} (expected {})", next.map(|s| (&s.id, s.response)), call.next));
+    if matches!(call.urgency.as_str(), "A" | "B") {
+        expect(
+            kind.is_some_and(|k| k.is_crisis_route()),
+            format!("at {} the next step must be a crisis route: {:?}", call.urgency, next.map(|s| &s.id)),
+        );
+    }
+    let ids = o.ids();
+    for id in &call.offered {
+        expect(ids.contains(&id.as_str()), format!("{id} not offered: {ids:?}"));
+    }
+    for id in &call.absent {
+        let anywhere = ids.contains(&id.as_str())
+            || o.support_while_waiting.iter().any(|s| &s.id == id);
+        expect(!anywhere, format!("{id} offered, it must not be"));
+    }
+    for id in &call.waiting {
+        expect(
+            o.support_while_waiting.iter().any(|s| &s.id == id) && !ids.contains(&id.as_str()),
+            format!("{id} must be support while waiting only"),
+        );
+    }
+    for id in &call.not_firm {
+        let s = o.services().chain(o.support_while_waiting.iter()).find(|s| &s.id == id);
+        expect(
+            s.is_some_and(|s| !s.firm),
+            format!("{id} must be offered with a check, not firm: {:?}", s.map(|s| (s.firm, &s.checks))),
+        );
+    }
+    let said: Vec<&str> = o.say.iter().map(|s| s.text.as_str()).collect();
+    for words in &call.say {
+        expect(
+            said.iter().any(|t| t.to_lowercase().contains(&words.to_lowercase())),
+            format!("never says {words:?}: {said:#?}"),
+        );
+    }
+    wrong
 }
 
 #[test]
-fn realistic_calls_reach_the_right_urgency_needs_and_flags() {
+fn calls_written_from_the_scale_reach_its_level_and_a_next_step_of_the_right_kind() {
     let dir = default_directory();
-    let calls: Vec<Call> = calls().into_iter().filter(|c| c.urgency != "A").collect();
-    assert!(calls.len() >= 30, "{} calls", calls.len());
-    for call in &calls {
-        let (r, asked) = assert_call(&dir, call);
-        assert!(r.emergency.is_none(), "{}", call.what);
-        for q in dir.triage.questions.iter().filter(|q| q.risk) {
-            assert!(asked.contains(&q.id), "{}: {} not asked", call.what, q.id);
-        }
-    }
-}
-
-#[test]
-fn emergency_calls_reach_the_emergency_outcome() {
-    let dir = default_directory();
-    let calls: Vec<Call> = calls().into_iter().filter(|c| c.urgency == "A").collect();
-    assert!(calls.len() >= 3);
-    for call in &calls {
-        let (r, _) = assert_call(&dir, call);
-        assert!(r.is_emergency(), "{}", call.what);
-    }
+    let calls = calls();
+    assert!(calls.len() >= 40, "{} calls", calls.len());
+    let wrong: Vec<String> = calls.iter().flat_map(|c| check_call(&dir, c)).collect();
+    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
 
 #[test]
@@ -158,13 +241,16 @@ fn a_friend_who_has_taken_an_overdose_goes_to_999_at_the_first_question() {
 }
 
 #[test]
-fn the_default_questionnaire_is_a_draft_until_approved() {
+fn the_default_questionnaire_is_a_draft_until_approved_with_its_fingerprint() {
     let mut dir = default_directory();
     let call = &calls()[0];
     let (r, _) = walk(&dir, call);
     assert!(!r.approved);
     dir.triage.approval.approved_by = "Dr A Clinician".into();
     dir.triage.approval.approved_on = signpost::model::Date::ymd(2027, 1, 5);
+    let (r, _) = walk(&dir, call);
+    assert!(!r.approved, "signed, but not for this questionnaire: still a draft");
+    dir.triage.approval.hash = dir.triage.fingerprint();
     let (r, _) = walk(&dir, call);
     assert!(r.approved);
 }

@@ -32,7 +32,7 @@ impl StatusInfo {
             services: s.len(),
             unconfirmed: s.iter().filter(|x| x.status == Status::Unconfirmed).count(),
             not_verified: s.iter().filter(|x| x.verified.is_none()).count(),
-            draft: !directory.triage.approval.is_approved(),
+            draft: !directory.triage.is_approved(),
             read_only,
         }
     }

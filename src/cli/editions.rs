@@ -78,6 +78,7 @@ pub fn import(ctx: &Ctx, path: &Path, dry_run: bool, yes: bool) -> Result<i32, S
             path.display()
         ));
     };
+    super::check::coverage_before_import(ctx, &new_dir, path)?;
     let current = ctx.open()?;
     notices(&current);
     print_diff(&diff(&current.directory, &new_dir));

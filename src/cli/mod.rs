@@ -108,6 +108,10 @@ pub enum Command {
         /// entry lists yet, folded with "*" where honest, instead of checking.
         #[arg(long, conflicts_with = "coverage")]
         suggest_gaps: bool,
+        /// Regenerate DIR/accepted-gaps.toml in place: every B/C gap listed one by one with its
+        /// fallback, D/E gaps folded; reviews already recorded are kept.
+        #[arg(long, requires = "dir", conflicts_with_all = ["coverage", "suggest_gaps"])]
+        write_gaps: bool,
         /// text or json; csv only with --coverage.
         #[arg(long, value_enum, default_value_t)]
         format: CheckFormat,
@@ -245,6 +249,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             dir,
             coverage,
             suggest_gaps,
+            write_gaps,
             format,
         } => check::run(
             &ctx,
@@ -252,6 +257,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             check::Mode {
                 coverage: *coverage,
                 suggest_gaps: *suggest_gaps,
+                write_gaps: *write_gaps,
             },
             *format,
         ),

@@ -97,6 +97,7 @@ pub fn text(p: &Proof) -> String {
             c.urgency, c.window, c.combinations, c.combinations - c.gaps, c.gaps, c.accepted, c.pending, c.unaccepted
         ));
     }
+    out.push("At B a listening line closes no gap: it is support while waiting. Each B and C gap names its fallback, the crisis route the outcome gives instead.".to_string());
     if p.gaps.is_empty() {
         out.push("No gaps.".to_string());
         return out.join("\n");
@@ -128,8 +129,16 @@ pub fn text(p: &Proof) -> String {
                 gaps.iter().map(|g| status_text(g, urgent(level))).collect();
             standing.sort();
             standing.dedup();
+            let mut fallbacks: Vec<&str> = gaps.iter().map(|g| g.fallback.as_str()).collect();
+            fallbacks.sort();
+            fallbacks.dedup();
+            let fallback = if urgent(level) {
+                format!(" — fallback: {}", fallbacks.join("; "))
+            } else {
+                String::new()
+            };
             out.push(format!(
-                "    {level}: {} — {} [{}]",
+                "    {level}: {} — {} [{}]{fallback}",
                 where_text(p, &gaps),
                 causes
                     .iter()

@@ -15,7 +15,7 @@ fn print_json(v: &Value) {
 }
 
 fn draft_line(t: &TriageFile) -> Option<String> {
-    (!t.approval.is_approved()).then(|| format!("{DRAFT} (questionnaire {})", t.approval.version))
+    (!t.is_approved()).then(|| format!("{DRAFT} (questionnaire {})", t.approval.version))
 }
 
 fn target_name(t: &TriageFile, target: Target) -> String {
@@ -59,7 +59,7 @@ pub fn describe(q: Questionnaire<'_>, format: Format) {
         .collect();
     match format {
         Format::Json => print_json(&json!({
-            "draft": !t.approval.is_approved(), "approval": t.approval,
+            "draft": !t.is_approved(), "approval": t.approval,
             "urgency": t.urgency, "needs": t.needs, "flags": t.flags,
             "override_reasons": t.override_reasons, "questions": questions,
         })),
@@ -99,7 +99,7 @@ pub fn incomplete(q: Questionnaire<'_>, walk: &Walk, p: &Prompt, format: Format)
     let s = walk.state();
     match format {
         Format::Json => print_json(&json!({
-            "status": "incomplete", "draft": !t.approval.is_approved(), "next": p,
+            "status": "incomplete", "draft": !t.is_approved(), "next": p,
             "progress": progress,
             "so_far": { "urgency": s.urgency, "needs": s.needs, "flags": s.flags, "notices": s.notices },
         })),

@@ -120,13 +120,12 @@ impl AgeRange {
             AgeBound::NoLimit => Some(false),
             AgeBound::Unknown => None,
         };
-        // A stated inclusive bound is itself an age the service takes, even when the other
-        // bound is unknown ("16 and over" takes 16-year-olds whatever its upper limit).
-        let on_a_bound = self.min == AgeBound::Years(age) || self.max == AgeBound::Years(age);
+        // With the other bound unknown, even an age on the stated bound is uncertain: "up to
+        // 35" with no confirmed lower limit does not say it takes a 35-year-old rather than
+        // only young people, so it is "check before giving" at every age it may take.
         match (below, above) {
             (Some(true), _) | (_, Some(true)) => AgeFit::Outside,
             (Some(false), Some(false)) => AgeFit::Fits,
-            _ if on_a_bound => AgeFit::Fits,
             _ => AgeFit::Uncertain("age limits not confirmed".to_string()),
         }
     }
@@ -208,11 +207,17 @@ mod tests {
             ..Default::default()
         };
         assert!(matches!(unknown_top.fit(90), AgeFit::Uncertain(_)));
-        assert_eq!(
-            unknown_top.fit(18),
-            AgeFit::Fits,
-            "a stated bound is an age it takes"
-        );
+        // The other bound unknown: uncertain at every age, the stated bound included
+        // (it was once "fits" on the bound, which made PAPYRUS firm only at exactly 35).
+        assert!(matches!(unknown_top.fit(18), AgeFit::Uncertain(_)));
+        let unknown_bottom = AgeRange {
+            max: AgeBound::Years(35),
+            ..Default::default()
+        };
+        for age in [17, 18, 34, 35] {
+            assert!(matches!(unknown_bottom.fit(age), AgeFit::Uncertain(_)), "{age}");
+        }
+        assert_eq!(unknown_bottom.fit(36), AgeFit::Outside);
         // Below a known minimum is outside even when the maximum is unknown.
         assert_eq!(unknown_top.fit(17), AgeFit::Outside);
     }

@@ -43,6 +43,9 @@ pub struct AcceptedGap {
     pub reason: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub accepted_by: String,
+    /// What the caller is given instead (B and C: required).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fallback: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -15,12 +15,66 @@ pub struct Approval {
     pub approved_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_on: Option<Date>,
+    /// The fingerprint of what was approved (`TriageFile::fingerprint`): the questions, flags,
+    /// modifiers, routes and the policy table. Any later change to them makes it a DRAFT again.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hash: String,
 }
 
 impl Approval {
-    pub fn is_approved(&self) -> bool {
+    /// Signed by an approver on a date (whether it still matches is `TriageFile::is_approved`).
+    pub fn is_signed(&self) -> bool {
         !self.approved_by.trim().is_empty() && self.approved_on.is_some()
     }
+}
+
+/// A rule that raises the level when circumstances make the call riskier than its answers
+/// alone: "children may be at risk → at least C". Data, so clinical review can change it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modifier {
+    pub id: String,
+    /// Shown on the outcome after "raised to X: ".
+    pub why: String,
+    /// Holds when any of these flags is set (and every other condition present holds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags_any: Vec<String>,
+    /// Holds when any of these needs is set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs_any: Vec<String>,
+    /// Raise to at least this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<String>,
+    /// Raise this many levels above the level reached so far...
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub up: u8,
+    /// ...but never above this level by `up` alone (a modifier does not make an emergency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub up_to_most: Option<String>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+/// The built-in routes and wording the outcome adds by level: A&E, a child's supervision.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routes {
+    /// The urgent-care route (A&E) given at A and B, and as the crisis step when no
+    /// crisis-assessment service can respond in the window.
+    #[serde(default)]
+    pub urgent_care_name: String,
+    #[serde(default)]
+    pub urgent_care_how: String,
+    #[serde(default)]
+    pub urgent_care_info: String,
+    /// Said at A and B when the person at risk is under 18.
+    #[serde(default)]
+    pub child_supervision: String,
+    /// The check on a service kept for the caller's needs that is not a crisis response.
+    #[serde(default)]
+    pub not_crisis: String,
 }
 
 /// A caller need the questionnaire offers; the one list triage, coverage and search share.
@@ -77,6 +131,9 @@ pub struct Effects {
     /// Age questions: the age band this option stands for when the exact age is not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_band: Option<[u8; 2]>,
+    /// Services carrying any of these categories are ruled out ("not pregnant": perinatal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<Category>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +160,13 @@ pub struct Question {
     pub kind: QuestionKind,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub risk: bool,
+    /// A safeguarding or follow-up risk question: like `risk`, a "don't know" here is read as
+    /// the worse answer, but it need not be asked on every path.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub caution: bool,
+    /// The "ask again / if in doubt" line the outcome says when this was not known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub if_unknown: String,
     /// This is the needs question: it must offer exactly the needs table, one option per need.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub needs_list: bool,
@@ -128,6 +192,10 @@ pub struct TriageFile {
     #[serde(default)]
     pub policy: Vec<PolicyRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifiers: Vec<Modifier>,
+    #[serde(default)]
+    pub routes: Routes,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<Flag>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub override_reasons: Vec<Choice>,
@@ -135,7 +203,32 @@ pub struct TriageFile {
     pub questions: Vec<Question>,
 }
 
+impl Question {
+    /// An unknown answer here is read as the worse answer.
+    pub fn reads_unknown_as_worse(&self) -> bool {
+        self.risk || self.caution
+    }
+}
+
 impl TriageFile {
+    /// A fingerprint of everything that decides a triage: the scale, needs, policy table,
+    /// modifiers, routes, flags and questions (not the approval block itself).
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let v = serde_json::json!({
+            "urgency": self.urgency, "needs": self.needs, "policy": self.policy,
+            "modifiers": self.modifiers, "routes": self.routes, "flags": self.flags,
+            "questions": self.questions,
+        });
+        let digest = Sha256::digest(v.to_string().as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Signed off, and nothing changed since: the approval's hash is this file's fingerprint.
+    pub fn is_approved(&self) -> bool {
+        self.approval.is_signed() && self.approval.hash == self.fingerprint()
+    }
+
     pub fn level(&self, code: &str) -> Option<&UrgencyLevel> {
         self.urgency.iter().find(|l| l.code == code)
     }

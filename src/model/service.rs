@@ -62,6 +62,27 @@ pub struct UrgencyOverride {
     pub reason: String,
 }
 
+/// A per-service override of the policy table's response kind, always with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseOverride {
+    pub kind: super::urgency::ResponseKind,
+    pub reason: String,
+}
+
+/// An eligibility exclusion the source states, honoured against the call's answers: the
+/// service is left out when the flag is set, or when the age is over `age_over`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub flag: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_over: Option<u8>,
+    /// What the source says, as shown when it is left out.
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
@@ -115,6 +136,10 @@ pub struct Service {
     pub hours: Hours,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<UrgencyOverride>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ResponseOverride>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_if: Vec<Exclusion>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -110,6 +110,51 @@ pub enum PolicyHours {
     NotAllHours,
 }
 
+/// What kind of response a service gives: at A and B the next step is always a crisis route
+/// (emergency, crisis assessment, urgent care), never a listening line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResponseKind {
+    /// 999: ambulance or police.
+    Emergency,
+    /// Assesses a mental health crisis and arranges the response: the 111 mental health
+    /// option, a crisis team, a single point of access.
+    CrisisAssessment,
+    /// A&E and its mental health liaison team.
+    UrgentCare,
+    /// Face-to-face crisis support that is not an assessment: safe havens, crisis cafés.
+    CrisisSupport,
+    /// Assessment and treatment by referral or appointment.
+    #[default]
+    Treatment,
+    /// Someone to talk to: Samaritans, Shout, Childline. Support while waiting at A and B.
+    ListeningSupport,
+    /// Information, advice and peer support.
+    Information,
+}
+
+impl ResponseKind {
+    /// A route that can be the next step at A or B.
+    pub fn is_crisis_route(self) -> bool {
+        matches!(
+            self,
+            ResponseKind::Emergency | ResponseKind::CrisisAssessment | ResponseKind::UrgentCare
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ResponseKind::Emergency => "emergency services",
+            ResponseKind::CrisisAssessment => "crisis assessment",
+            ResponseKind::UrgentCare => "urgent care (A&E)",
+            ResponseKind::CrisisSupport => "crisis support",
+            ResponseKind::Treatment => "assessment and treatment",
+            ResponseKind::ListeningSupport => "listening support",
+            ResponseKind::Information => "information and advice",
+        }
+    }
+}
+
 /// One row of the reviewed routing policy: first matching rule wins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +169,14 @@ pub struct PolicyRule {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_any: Vec<Access>,
     pub levels: Vec<String>,
+    /// The response kind of the services this rule matches (a record may override it).
+    /// Missing: information — never taken for a crisis route.
+    #[serde(default = "information")]
+    pub response: ResponseKind,
+}
+
+fn information() -> ResponseKind {
+    ResponseKind::Information
 }
 
 impl PolicyRule {
@@ -157,5 +210,17 @@ pub fn levels_for<'a>(s: &'a Service, policy: &'a [PolicyRule]) -> (&'a [String]
     match policy.iter().find(|r| r.matches(s)) {
         Some(r) => (&r.levels, LevelsFrom::Policy(r.id.clone())),
         None => (&[], LevelsFrom::NoRule),
+    }
+}
+
+/// A service's response kind, by its own override or the first matching rule, and where from.
+pub fn response_for(s: &Service, policy: &[PolicyRule]) -> (ResponseKind, LevelsFrom) {
+    if let Some(o) = &s.response {
+        return (o.kind, LevelsFrom::Override(o.reason.clone()));
+    }
+    match policy.iter().find(|r| r.matches(s)) {
+        Some(r) => (r.response, LevelsFrom::Policy(r.id.clone())),
+        // No rule: never a crisis route, so the outcome adds one.
+        None => (ResponseKind::Information, LevelsFrom::NoRule),
     }
 }

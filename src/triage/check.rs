@@ -19,7 +19,7 @@ fn err(out: &mut Vec<Problem>, field: &str, m: impl Into<String>) {
 /// Every problem with the questionnaire; errors fail `signpost check`.
 pub fn check(t: &TriageFile) -> Vec<Problem> {
     let mut out = Vec::new();
-    if !t.approval.is_approved() {
+    if !t.is_approved() {
         out.push(Problem::warning(FILE, "approval", DRAFT));
     }
     tables(t, &mut out);

@@ -7,7 +7,7 @@ use super::result::TriageResult;
 use super::state::{Age, Answer, Emergency, Override, PlaceAnswer, Progress, Refusal, State, Step};
 use super::{NOT_SURE, OUTSIDE, UNKNOWN_RISK_FLOOR, WHICH_SUFFIX};
 use crate::model::place::{Candidate, Lookup};
-use crate::model::questionnaire::QuestionKind;
+use crate::model::questionnaire::{AnswerOption, Question, QuestionKind};
 use crate::model::{Directory, PlacesFile, Role, TriageFile};
 
 /// What a walk reads: the triage file and the places its place answers resolve against.
@@ -46,6 +46,7 @@ impl Walk {
                 urgency: None,
                 needs: Vec::new(),
                 flags: Vec::new(),
+                excluded: Vec::new(),
                 age: None,
                 place: None,
                 answers: Vec::new(),
@@ -231,23 +232,69 @@ fn add(list: &mut Vec<String>, items: &[String]) {
     }
 }
 
-fn apply_option(t: &TriageFile, st: &mut State, qi: usize, oi: usize) {
-    let question = &t.questions[qi];
-    let o = &question.options[oi];
+/// The option a "don't know" stands for on a question that reads unknown as the worse
+/// answer: the one that goes to the emergency outcome, else the most urgent, else the one
+/// setting the most flags (children "yes"). `None` when nothing is worse than no answer.
+pub(super) fn worse_reading(t: &TriageFile, question: &Question) -> Option<usize> {
+    let weight = |o: &AnswerOption| {
+        let rank = o
+            .effects
+            .urgency
+            .as_deref()
+            .and_then(|u| t.rank(u))
+            .map_or(0, |r| t.urgency.len() - r);
+        (o.effects.emergency, rank, o.effects.flags.len())
+    };
+    question
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !graph::is_unknown_key(&o.key))
+        .filter(|(_, o)| weight(o) > (false, 0, 0))
+        // max_by_key keeps the last of equals: reverse so the first in the file wins a tie.
+        .rev()
+        .max_by_key(|(_, o)| weight(o))
+        .map(|(i, _)| i)
+}
+
+fn apply_effects(t: &TriageFile, st: &mut State, question: &Question, o: &AnswerOption) {
     if let Some(code) = &o.effects.urgency {
         raise(t, st, code);
     }
-    if question.risk && graph::is_unknown_key(&o.key) {
-        raise(t, st, UNKNOWN_RISK_FLOOR);
-    }
     add(&mut st.needs, &o.effects.needs);
     add(&mut st.flags, &o.effects.flags);
+    for c in &o.effects.excludes {
+        if !st.excluded.contains(c) {
+            st.excluded.push(*c);
+        }
+    }
     if let (QuestionKind::Age, Some([min, max])) = (question.kind, o.effects.age_band) {
         st.age = Some(Age::Band {
             key: o.key.clone(),
             min,
             max,
         });
+    }
+}
+
+/// Apply an option; an unknown answer to a risk or caution question also takes the effects of
+/// the worse answer it may stand for. Returns true when that worse answer is an emergency.
+fn apply_option(t: &TriageFile, st: &mut State, qi: usize, oi: usize) -> bool {
+    let question = &t.questions[qi];
+    let o = &question.options[oi];
+    apply_effects(t, st, question, o);
+    if !(question.reads_unknown_as_worse() && graph::is_unknown_key(&o.key)) {
+        return false;
+    }
+    if question.risk {
+        raise(t, st, UNKNOWN_RISK_FLOOR);
+    }
+    match worse_reading(t, question) {
+        Some(w) => {
+            apply_effects(t, st, question, &question.options[w]);
+            question.options[w].effects.emergency
+        }
+        None => false,
     }
 }
 
@@ -296,8 +343,9 @@ fn answer_question(
                 .map(|&i| question.options[i].key.as_str())
                 .collect();
             record(st, keys.join(","));
+            let mut worse_is_emergency = false;
             for &oi in &chosen {
-                apply_option(t, st, qi, oi);
+                worse_is_emergency |= apply_option(t, st, qi, oi);
             }
             if question.kind == QuestionKind::Place {
                 st.place = Some(if keys == [OUTSIDE] {
@@ -309,6 +357,7 @@ fn answer_question(
                 });
             }
             let target = match chosen.as_slice() {
+                _ if worse_is_emergency => Target::Emergency,
                 [one] => graph::option_target(t, qi, *one),
                 many if many.iter().any(|&i| question.options[i].effects.emergency) => {
                     Target::Emergency

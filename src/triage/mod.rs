@@ -18,7 +18,7 @@ pub use check::check;
 pub use engine::{Questionnaire, Walk};
 pub use outcome::{outcome, Outcome};
 pub use prompt::{Prompt, PromptOption};
-pub use result::TriageResult;
+pub use result::{Raised, TriageResult};
 pub use state::{Age, Answer, Emergency, Override, PlaceAnswer, Progress, Refusal, State, Step};
 
 /// Answer keys meaning "don't know" or "won't say". On a risk question they raise the urgency

@@ -1,6 +1,7 @@
 //! The walk's plain state (everything `back` restores) and the reasons an answer is refused.
 
 use crate::model::place::Candidate;
+use crate::model::Category;
 use serde::Serialize;
 use thiserror::Error;
 
@@ -78,6 +79,8 @@ pub struct State {
     pub urgency: Option<String>,
     pub needs: Vec<String>,
     pub flags: Vec<String>,
+    /// Service categories an answer ruled out ("not pregnant": perinatal).
+    pub excluded: Vec<Category>,
     pub age: Option<Age>,
     pub place: Option<PlaceAnswer>,
     pub answers: Vec<Answer>,

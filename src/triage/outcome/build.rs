@@ -3,6 +3,7 @@
 
 use super::fit::AgeAsk;
 use super::judge::{Call, Judged, RankKey};
+use super::routes;
 use super::{
     say, scrub, shows_codes, AgeView, Coverage, EmergencyView, FlagAdvice, Labelled, Outcome,
     OutcomeGroup, OutcomeService, OverrideView, PlaceView, UrgencyView,
@@ -260,7 +261,10 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
         window,
         net_ids: i.safety_net.iter().map(|s| s.id.as_str()).collect(),
         perinatal,
+        flags: &r.flags,
+        excluded: &r.excluded,
     };
+    let urgent = t.rank(&level.code).is_some_and(|x| x <= 1);
 
     let mut groups: [Vec<(OutcomeService, RankKey)>; 3] = Default::default();
     let mut left_out = Vec::new();
@@ -274,7 +278,7 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
             None => {}
         }
     }
-    let groups: Vec<OutcomeGroup> = Group::ALL
+    let mut groups: Vec<OutcomeGroup> = Group::ALL
         .into_iter()
         .zip(groups)
         .map(|(g, mut list)| {
@@ -300,6 +304,11 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
         to_check: offered().filter(|s| !s.firm).count(),
         nothing_local: nearest != Some(Reach::Local),
         message: None,
+    };
+    let support_while_waiting = if urgent {
+        routes::crisis_first(&call, &mut groups, emergency)
+    } else {
+        Vec::new()
     };
 
     let mut out = Outcome {
@@ -336,6 +345,12 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
         groups,
         coverage,
         safety_net: call.safety_net(),
+        support_while_waiting,
+        raised: r
+            .raised
+            .iter()
+            .map(|x| format!("Raised to {}: {}.", x.level, x.why))
+            .collect(),
         say: Vec::new(),
         left_out,
         notes: Vec::new(),
@@ -354,7 +369,17 @@ pub fn outcome_with(i: &Inputs<'_>, cal: &Calendar) -> Outcome {
         .filter_map(|s| s.primary_public())
         .any(|c| c.value.trim() == "111");
     out.coverage.message = say::coverage_message(&out);
-    out.say = say::lines(&out, own_is_111);
+    let child = match r.age {
+        Some(Age::Years { years }) => years < 18,
+        Some(Age::Band { max, .. }) => max < 18,
+        None => false,
+    };
+    let extra = say::Extra {
+        prompts: &r.prompts,
+        supervision: (urgent && child && !t.routes.child_supervision.trim().is_empty())
+            .then_some(t.routes.child_supervision.as_str()),
+    };
+    out.say = say::lines(&out, own_is_111, &extra);
     if i.role == Role::Handler {
         scrub::professional_values(&mut out, dir, i.safety_net);
     }

@@ -57,6 +57,13 @@ pub fn takes_level<'a>(
     }
 }
 
+/// The call's level is more urgent than every level the service takes: it is slower than this
+/// call needs (kept as "not a crisis response"), not merely for calmer calls.
+pub fn slower_than(t: &crate::model::TriageFile, levels: &[String], level: &str) -> bool {
+    let Some(r) = t.rank(level) else { return false };
+    !levels.is_empty() && levels.iter().filter_map(|l| t.rank(l)).all(|l| l > r)
+}
+
 /// Part of the catch-all: a safety-net record (by id) or a record that adds no number beyond
 /// the safety net's (a Samaritans branch, the 111 triage team).
 pub fn is_catch_all(s: &Service, safety_net_ids: &[&str]) -> bool {

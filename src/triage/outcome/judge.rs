@@ -5,7 +5,7 @@ use super::build::Inputs;
 use super::fit::{self, AgeAsk};
 use super::{shows_codes, LeftOut, LeftOutWhy, OutcomeService, Reason, Why};
 use crate::hours::{self, Calendar, ReachKind, State};
-use crate::model::urgency::{LevelsFrom, UrgencyLevel, Window};
+use crate::model::urgency::{levels_for, response_for, LevelsFrom, UrgencyLevel, Window};
 use crate::model::{Access, AgeBound, AgeFit, AgeRange, Category, Role, Service, Status};
 use crate::places::Reach;
 use crate::search::{Group, PlaceScope, Placement};
@@ -81,7 +81,7 @@ pub(super) enum Judged {
 
 /// Catch-all records after the others in their group; otherwise as search ranks: open now,
 /// local before area-wide before national, age fit, then name.
-pub(super) type RankKey = (bool, u8, u8, u8, String, String);
+pub(super) type RankKey = (bool, bool, u8, u8, u8, String, String);
 
 pub(super) struct Call<'a> {
     pub i: &'a Inputs<'a>,
@@ -95,6 +95,26 @@ pub(super) struct Call<'a> {
     pub net_ids: Vec<&'a str>,
     /// The pregnant-or-postnatal flag is set: perinatal services fit without a check.
     pub perinatal: bool,
+    /// The call's flags, for the services' own eligibility exclusions.
+    pub flags: &'a [String],
+    /// Categories an answer ruled out.
+    pub excluded: &'a [Category],
+}
+
+/// Whether a service's stated eligibility rules this call out, and why.
+fn excluded_by(s: &Service, flags: &[String], excluded: &[Category], age: AgeAsk) -> Option<String> {
+    if let Some(c) = excluded.iter().find(|c| s.has(**c)) {
+        return Some(format!("ruled out by an answer: the {} need does not apply", c.label()));
+    }
+    s.exclude_if.iter().find_map(|e| {
+        let by_flag = !e.flag.is_empty() && flags.contains(&e.flag);
+        let by_age = e.age_over.is_some_and(|n| match age {
+            AgeAsk::Years(y) => y > n,
+            AgeAsk::Band { lo, .. } => lo > n,
+            AgeAsk::NotAsked => false,
+        });
+        (by_flag || by_age).then(|| format!("not eligible: {}", e.reason))
+    })
 }
 
 impl Call<'_> {
@@ -136,14 +156,32 @@ impl Call<'_> {
                 "this service itself (own_services)".into(),
             );
         }
-        let from = match fit::takes_level(s, &dir.triage.policy, &self.level.code) {
-            Ok(from) => from,
+        if let Some(why) = excluded_by(s, self.flags, self.excluded, self.age) {
+            return left(LeftOutWhy::Excluded, why);
+        }
+        let t = &dir.triage;
+        let (from, not_crisis) = match fit::takes_level(s, &t.policy, &self.level.code) {
+            Ok(from) => (from, false),
+            // Slower than this call needs: kept for the caller's needs (never narrowed away),
+            // marked, and never the next step. Faster-only services (a crisis team for an
+            // advice call) are left out.
+            Err(levels) if fit::slower_than(t, levels, &self.level.code) => {
+                (levels_for(s, &t.policy).1, true)
+            }
             Err(levels) => return left(LeftOutWhy::OtherUrgency, levels_text(levels)),
         };
+        let (response, _) = response_for(s, &t.policy);
         let reach = fit::reach(s, role, self.cal, self.i.at, self.window);
         let catch_all = fit::is_catch_all(s, &self.net_ids);
 
         let mut checks = Vec::new();
+        if not_crisis {
+            checks.push(if t.routes.not_crisis.trim().is_empty() {
+                "not a crisis response".to_string()
+            } else {
+                t.routes.not_crisis.clone()
+            });
+        }
         if s.status == Status::Unconfirmed {
             checks.push(format!("record unconfirmed: {}", s.status_reason));
         }
@@ -165,6 +203,7 @@ impl Call<'_> {
             checks.push("no phone, text or chat contact confirmed".into());
         }
         let group = match reach.kind {
+            _ if not_crisis => Group::CheckFirst,
             ReachKind::OpenNow { .. } if checks.is_empty() => Group::Reachable,
             ReachKind::OpenNow { .. } => Group::CheckFirst,
             ReachKind::OpensWithin { .. } => Group::ClosedNow,
@@ -180,6 +219,7 @@ impl Call<'_> {
                 return left(LeftOutWhy::NotInWindow, reach.reason())
             }
         };
+        let group = if not_crisis { Group::CheckFirst } else { group };
         let firm = checks.is_empty()
             && matches!(
                 reach.kind,
@@ -206,7 +246,14 @@ impl Call<'_> {
         }
         reasons.push(Reason {
             kind: Why::Urgency,
-            text: self.urgency_reason(&from),
+            text: if not_crisis {
+                format!(
+                    "kept for their needs, but {}",
+                    levels_text(levels_for(s, &t.policy).0)
+                )
+            } else {
+                self.urgency_reason(&from)
+            },
         });
         reasons.push(Reason {
             kind: Why::Hours,
@@ -236,6 +283,7 @@ impl Call<'_> {
             _ => 2,
         };
         let key = (
+            !(self.crisis_first() && response.is_crisis_route()),
             catch_all,
             now_rank,
             placement.reach as u8,
@@ -250,6 +298,7 @@ impl Call<'_> {
                 organisation: s.organisation.clone(),
                 group,
                 reach: placement.reach,
+                response,
                 catch_all,
                 firm,
                 reasons,
@@ -266,6 +315,15 @@ impl Call<'_> {
             },
             key,
         ))))
+    }
+
+    /// A, B and C: crisis routes rank first in their group.
+    pub fn crisis_first(&self) -> bool {
+        self.i
+            .dir
+            .triage
+            .rank(&self.level.code)
+            .is_some_and(|r| r <= 2)
     }
 
     fn urgency_reason(&self, from: &LevelsFrom) -> String {
@@ -291,7 +349,7 @@ impl Call<'_> {
     }
 
     /// A safety-net record as offered: always given, whatever the place, age or need.
-    fn net_service(&self, s: &Service, reach: Reach) -> OutcomeService {
+    pub fn net_service(&self, s: &Service, reach: Reach) -> OutcomeService {
         let role = self.i.role;
         let status = hours::status(&s.hours, self.cal, self.i.at);
         let (how, _) = how(s, role);
@@ -301,6 +359,7 @@ impl Call<'_> {
             organisation: s.organisation.clone(),
             group: Group::Reachable,
             reach,
+            response: response_for(s, &self.i.dir.triage.policy).0,
             catch_all: true,
             firm: true,
             reasons: vec![Reason {

@@ -5,13 +5,15 @@
 mod build;
 pub mod fit;
 mod judge;
+mod routes;
 mod say;
 mod scrub;
 
 pub use build::{outcome, outcome_with, window_minutes, Inputs, PERINATAL_FLAG};
+pub use routes::URGENT_CARE_ID;
 pub use say::{EMERGENCY_LINES, EMERGENCY_TITLE};
 
-use crate::model::urgency::Window;
+use crate::model::urgency::{ResponseKind, Window};
 use crate::model::{Contact, Role};
 use crate::places::Reach;
 use crate::search::Group;
@@ -54,6 +56,11 @@ pub struct Outcome {
     pub coverage: Coverage,
     /// The safety net, always: 999, NHS 111 mental health option, Samaritans, Shout.
     pub safety_net: Vec<OutcomeService>,
+    /// At A and B: listening lines that fit the call, as support while waiting for the crisis
+    /// response — never the next step.
+    pub support_while_waiting: Vec<OutcomeService>,
+    /// "Raised to B: <why>", one per modifier that raised the level.
+    pub raised: Vec<String>,
     /// What to say, in reading order: next steps, flag advice, safety-netting.
     pub say: Vec<Say>,
     /// Services that fit place, age and need but are not offered for this call, with why
@@ -195,6 +202,8 @@ pub struct OutcomeService {
     pub organisation: String,
     pub group: Group,
     pub reach: Reach,
+    /// What kind of response it gives (policy table, or the record's override).
+    pub response: ResponseKind,
     /// Part of the catch-all (the safety net, or a record with only safety-net numbers).
     pub catch_all: bool,
     /// Nothing to check first and reachable within the window.
@@ -241,6 +250,14 @@ pub enum SayKind {
     Emergency,
     Urgency,
     NextStep,
+    /// A modifier raised the level, and why.
+    Raised,
+    /// An unknown answer was read as the worse one: ask again / if in doubt.
+    IfInDoubt,
+    /// A child at A or B: supervision by a parent or carer.
+    Supervision,
+    /// Listening lines while they wait.
+    SupportWhileWaiting,
     NothingLocal,
     Place,
     Flag,
@@ -262,6 +279,8 @@ pub enum LeftOutWhy {
     NotInWindow,
     /// The deploying service itself (config `own_services`).
     OwnService,
+    /// An answer, or the service's own stated eligibility, rules this call out.
+    Excluded,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -288,6 +307,12 @@ impl Outcome {
 
     pub fn safety_net_ids(&self) -> Vec<&str> {
         self.safety_net.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    /// The first firm service in reading order: the next step. At A and B it is always a
+    /// crisis route (emergency, crisis assessment or A&E).
+    pub fn next_step(&self) -> Option<&OutcomeService> {
+        self.services().find(|s| s.firm)
     }
 
     /// The caller has a next step beyond the catch-all, or the outcome says plainly that

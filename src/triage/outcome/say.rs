@@ -52,11 +52,16 @@ pub fn coverage_message(o: &Outcome) -> Option<String> {
     }
 }
 
+/// What the outcome says beyond the outcome value itself.
+pub struct Extra<'a> {
+    /// "If in doubt" lines for questions answered unknown.
+    pub prompts: &'a [String],
+    /// A child at A or B: arrange supervision by a parent or carer.
+    pub supervision: Option<&'a str>,
+}
+
 fn first_firm(o: &Outcome) -> Option<&OutcomeService> {
-    [Group::Reachable, Group::ClosedNow]
-        .iter()
-        .flat_map(|g| o.group(*g).services.iter())
-        .find(|s| s.firm && !s.catch_all)
+    o.services().find(|s| s.firm && !s.catch_all)
 }
 
 fn next_step(o: &Outcome) -> Option<String> {
@@ -72,6 +77,9 @@ fn next_step(o: &Outcome) -> Option<String> {
             "Next step: {} ({}) takes referrals only — ask their GP or 111 to refer them.",
             s.name, s.respond
         ),
+        (Group::Reachable, false) if s.primary.is_none() && !s.how.is_empty() => {
+            format!("Next step: {} ({}). {}", s.name, s.respond, s.how)
+        }
         (Group::Reachable, false) => {
             format!("Next step: give them {}{number} ({}).", s.name, s.respond)
         }
@@ -116,7 +124,24 @@ fn safety_netting(o: &Outcome, own_is_111: bool) -> String {
     )
 }
 
-pub fn lines(o: &Outcome, own_is_111: bool) -> Vec<Say> {
+fn waiting_line(o: &Outcome) -> Option<String> {
+    let names: Vec<String> = o
+        .support_while_waiting
+        .iter()
+        .map(|s| match &s.primary {
+            Some(p) => format!("{} ({p})", s.name),
+            None => s.name.clone(),
+        })
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "Support while waiting (not instead of the crisis step): {}.",
+            names.join("; ")
+        )
+    })
+}
+
+pub fn lines(o: &Outcome, own_is_111: bool, extra: &Extra<'_>) -> Vec<Say> {
     let mut out = Vec::new();
     if let Some(e) = &o.emergency {
         out.push(line(SayKind::Emergency, e.title.clone()));
@@ -132,6 +157,13 @@ pub fn lines(o: &Outcome, own_is_111: bool) -> Vec<Say> {
         (_, false) => format!("How urgent: {}.", u.plain),
     };
     out.push(line(SayKind::Urgency, urgency));
+    out.extend(o.raised.iter().map(|r| line(SayKind::Raised, r.clone())));
+    out.extend(
+        extra
+            .prompts
+            .iter()
+            .map(|p| line(SayKind::IfInDoubt, p.clone())),
+    );
     if !o.is_emergency() {
         match next_step(o) {
             Some(t) => out.push(line(SayKind::NextStep, t)),
@@ -144,6 +176,12 @@ pub fn lines(o: &Outcome, own_is_111: bool) -> Vec<Say> {
         if let Some(m) = &o.coverage.message {
             out.push(line(SayKind::NothingLocal, m.clone()));
         }
+    }
+    if let Some(s) = extra.supervision {
+        out.push(line(SayKind::Supervision, s));
+    }
+    if let Some(w) = waiting_line(o) {
+        out.push(line(SayKind::SupportWhileWaiting, w));
     }
     if let Some(p) = place_line(o) {
         out.push(line(SayKind::Place, p));

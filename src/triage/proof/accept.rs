@@ -35,10 +35,35 @@ fn field(i: usize, name: &str) -> String {
     format!("gaps[{i}].{name}")
 }
 
-/// Problems with the entries themselves: unknown values, a bad status, a missing reason.
-fn entries(proof: &Proof, dir: &Directory, out: &mut Vec<Problem>) {
-    let approved = dir.triage.approval.is_approved();
+/// Problems with the entries themselves: unknown values, a bad status, a missing reason, and
+/// at B and C a wildcard or a missing fallback (each urgent gap is owned one by one).
+fn entries(proof: &Proof, dir: &Directory, urgent: &dyn Fn(&str) -> bool, out: &mut Vec<Problem>) {
+    let approved = dir.triage.is_approved();
     for (i, e) in dir.accepted_gaps.gaps.iter().enumerate() {
+        if e.urgency == "*" {
+            out.push(Problem::error(
+                FILE,
+                &field(i, "urgency"),
+                "\"*\" would take in the B and C gaps: give the level (B and C gaps are listed one by one)",
+            ));
+        } else if urgent(&e.urgency) {
+            for (name, value) in [("place", &e.place), ("age_band", &e.age_band), ("need", &e.need)] {
+                if value == "*" {
+                    out.push(Problem::error(
+                        FILE,
+                        &field(i, name),
+                        format!("a gap at {} is listed explicitly: \"*\" is not allowed here (`signpost check --suggest-gaps` writes one entry per gap)", e.urgency),
+                    ));
+                }
+            }
+            if e.fallback.trim().is_empty() {
+                out.push(Problem::error(
+                    FILE,
+                    &field(i, "fallback"),
+                    format!("a gap at {} must name its fallback: what the caller is given instead", e.urgency),
+                ));
+            }
+        }
         let known = |v: &str, list: &[String]| v == "*" || list.iter().any(|x| x == v);
         for (name, value, list) in [
             ("place", &e.place, &proof.places),
@@ -102,7 +127,12 @@ fn bands(proof: &Proof, list: &[&Gap]) -> String {
 
 pub(super) fn judge(proof: &mut Proof, dir: &Directory, levels: &[(String, u32)]) {
     let mut problems = Vec::new();
-    entries(proof, dir, &mut problems);
+    let is_urgent = |code: &str| {
+        levels
+            .iter()
+            .any(|(c, m)| c == code && *m <= URGENT_WINDOW_MINUTES)
+    };
+    entries(proof, dir, &is_urgent, &mut problems);
     let list = &dir.accepted_gaps.gaps;
     let mut used = vec![0usize; list.len()];
     for g in &mut proof.gaps {
@@ -173,25 +203,32 @@ pub(super) fn judge(proof: &mut Proof, dir: &Directory, levels: &[(String, u32)]
             FILE,
             &format!("{}/{}", first.place, first.need),
             format!(
-                "coverage gap not accepted: in {} for {}, {} — nothing but the catch-all at some hour ({}). Find or confirm a service, or list it as a gap.",
+                "coverage gap not accepted: in {} for {}, {} — nothing but the catch-all at some hour ({}); fallback: {}. Find or confirm a service, or list it as a gap.",
                 first.place_name,
                 first.need_label.to_lowercase(),
                 what.join("; "),
-                first.cause.text()
+                first.cause.text(),
+                first.fallback
             ),
         ));
     }
+    // Pending entries: one warning per level (B and C list hundreds of gaps one by one).
+    let mut pending: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, e) in list.iter().enumerate() {
-        if e.status == super::accept::PENDING && used[i] > 0 && !dir.triage.approval.is_approved() {
-            problems.push(Problem::warning(
-                FILE,
-                &field(i, "status"),
-                format!(
-                    "{PENDING}: {} gap(s) (place {}, age {}, urgency {}, need {})",
-                    used[i], e.place, e.age_band, e.urgency, e.need
-                ),
-            ));
+        if e.status == PENDING && used[i] > 0 && !dir.triage.is_approved() {
+            let p = pending.entry(e.urgency.clone()).or_default();
+            p.0 += 1;
+            p.1 += used[i];
         }
+    }
+    for (level, (entries, gaps)) in &pending {
+        problems.push(Problem::warning(
+            FILE,
+            &format!("urgency {level}"),
+            format!("{PENDING}: {entries} entr{} listing {gaps} gap(s) at {level}", if *entries == 1 { "y" } else { "ies" }),
+        ));
+    }
+    for (i, e) in list.iter().enumerate() {
         if used[i] == 0 {
             problems.push(Problem::warning(
                 FILE,

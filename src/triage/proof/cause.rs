@@ -13,6 +13,8 @@ pub enum Cause {
     NoService,
     /// Some do, but none takes this urgency level by the policy.
     NoServiceAtLevel,
+    /// Only listening lines take it: at B they are support while waiting, not a response.
+    OnlyListening,
     /// None of those is an active record with a confirmed public phone, text or chat.
     NotConfirmed,
     /// None of those certainly takes the whole age band (limits unknown, or outside).
@@ -28,6 +30,7 @@ impl Cause {
         match self {
             Cause::NoService => "no service here for this need",
             Cause::NoServiceAtLevel => "no service for this need takes this urgency",
+            Cause::OnlyListening => "only listening lines take this urgency (support while waiting, not a crisis response)",
             Cause::NotConfirmed => "no confirmed public number",
             Cause::AgeNotConfirmed => "age limits not confirmed for this band",
             Cause::HoursNotConfirmed => "hours not confirmed",
@@ -44,8 +47,9 @@ pub(super) fn of(facts: &[Facts], pi: usize, bi: usize, li: usize, ni: usize) ->
         .iter()
         .filter(|f| !f.catch_all && f.serves[pi] && f.need[ni])
         .collect();
-    let stages: [(Cause, &Stage); 3] = [
-        (Cause::NoServiceAtLevel, &|f| f.level[li]),
+    let stages: [(Cause, &Stage); 4] = [
+        (Cause::NoServiceAtLevel, &|f| f.level_any[li]),
+        (Cause::OnlyListening, &|f| f.level[li]),
         (Cause::NotConfirmed, &|f| f.firm_record),
         (Cause::AgeNotConfirmed, &|f| f.age[bi] == AgeFit::Fits),
     ];

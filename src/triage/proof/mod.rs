@@ -15,10 +15,10 @@ mod suggest;
 
 pub use accept::{GapStatus, ACCEPTED, PENDING};
 pub use cause::Cause;
-pub use suggest::suggest;
+pub use suggest::{regenerate, suggest};
 
 use crate::hours::{london, Calendar};
-use crate::model::urgency::Window;
+use crate::model::urgency::{response_for, ResponseKind, Window};
 use crate::model::{AgeFit, Category, Directory, Problem, Role, Service, Status};
 use crate::places::AGE_BANDS;
 use crate::search::PlaceScope;
@@ -101,6 +101,8 @@ pub struct Gap {
     pub status: GapStatus,
     /// The accepted-gaps.toml entry that lists it (index), if any.
     pub entry: Option<usize>,
+    /// What the caller is given instead (the outcome's crisis route or the safety net).
+    pub fallback: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -135,6 +137,11 @@ pub struct Proof {
 }
 
 impl Proof {
+    /// B and C (windows of a day or less): gaps there are errors unless listed one by one.
+    pub fn is_urgent(&self, level: &str) -> bool {
+        self.counts.iter().any(|c| c.urgency == level && c.urgent)
+    }
+
     pub fn errors(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
     }
@@ -173,6 +180,32 @@ pub fn proof_levels(dir: &Directory) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// A and B: the outcome's next step must be a crisis route there, so listening lines are
+/// support while waiting and close no gap.
+pub fn is_crisis_level(dir: &Directory, code: &str) -> bool {
+    dir.triage.rank(code).is_some_and(|r| r <= 1)
+}
+
+/// What the caller is given instead when a combination at this level is a gap: the crisis
+/// route the outcome adds at A and B, or the safety net's 111 mental health option.
+pub fn fallback(dir: &Directory, safety_net: &[Service], own_services: &[String], level: &str) -> String {
+    let has_111 = safety_net.iter().any(|s| {
+        !own_services.contains(&s.id)
+            && response_for(s, &dir.triage.policy).0 == ResponseKind::CrisisAssessment
+    });
+    let aande = if dir.triage.routes.urgent_care_name.trim().is_empty() {
+        "A&E at the nearest hospital".to_string()
+    } else {
+        dir.triage.routes.urgent_care_name.clone()
+    };
+    match (is_crisis_level(dir, level), has_111) {
+        (true, true) => format!("NHS 111 mental health option (111, option 2) as the crisis step, then {aande}"),
+        (true, false) => format!("{aande} as the crisis step"),
+        (false, true) => "NHS 111 mental health option (111, option 2) from the safety net, any hour".to_string(),
+        (false, false) => format!("the safety net (999, Samaritans, Shout); {aande} if it cannot wait"),
+    }
+}
+
 /// Windows of a day or less (B, C): an unaccepted gap there is an error, not a warning.
 pub const URGENT_WINDOW_MINUTES: u32 = 24 * 60;
 
@@ -184,8 +217,11 @@ struct Facts {
     age: Vec<AgeFit>,
     /// Per need: carries one of its categories.
     need: Vec<bool>,
-    /// Per proof level: takes it by the policy.
+    /// Per proof level: takes it by the policy (at A and B, as a response that can be the
+    /// next step: a listening line there is support while waiting, not a crisis response).
     level: Vec<bool>,
+    /// Per proof level: takes it by the policy, listening lines included (for the cause).
+    level_any: Vec<bool>,
     /// A firm option by everything but place, age, need, level and time.
     firm_record: bool,
     catch_all: bool,
@@ -230,9 +266,15 @@ pub fn prove(
             // The proof's calls carry no flags: a perinatal service then needs a check.
             let firm_record = fit::firm_record(s, Role::Handler, false);
             let catch_all = fit::is_catch_all(s, &net_ids);
-            let level: Vec<bool> = levels
+            let listening = response_for(s, &dir.triage.policy).0 == ResponseKind::ListeningSupport;
+            let level_any: Vec<bool> = levels
                 .iter()
                 .map(|(code, _)| fit::takes_level(s, &dir.triage.policy, code).is_ok())
+                .collect();
+            let level: Vec<bool> = levels
+                .iter()
+                .zip(&level_any)
+                .map(|((code, _), takes)| *takes && !(listening && is_crisis_level(dir, code)))
                 .collect();
             let mut reach = vec![Bits::new(instants.len()); levels.len()];
             let mut unsure = vec![false; levels.len()];
@@ -262,6 +304,7 @@ pub fn prove(
                     .collect(),
                 need: needs.iter().map(|(_, c)| fit::has_any(s, c)).collect(),
                 level,
+                level_any,
                 firm_record,
                 catch_all,
                 reach,
@@ -312,6 +355,7 @@ pub fn prove(
                             cause: cause::of(&facts, pi, bi, li, ni),
                             status: GapStatus::Unaccepted,
                             entry: None,
+                            fallback: fallback(dir, safety_net, own_services, level),
                         });
                     }
                     holds.push(bits);

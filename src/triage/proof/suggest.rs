@@ -2,7 +2,7 @@
 //! level, place or band it stands for really is a gap — so a maintainer can own them in one step.
 
 use super::accept::PENDING;
-use super::{Gap, GapStatus, Proof};
+use super::{Gap, Proof};
 use crate::model::directory::AcceptedGap;
 use std::collections::BTreeSet;
 
@@ -58,6 +58,75 @@ fn reason(gaps: &[&Gap]) -> String {
 /// patterns every combination of which is an unlisted gap — so a "*" never claims a
 /// combination that holds.
 pub fn suggest(p: &Proof) -> Vec<AcceptedGap> {
+    regenerate(p, &[])
+}
+
+/// The whole accepted-gaps file for the directory as it is now: B and C gaps one by one, each
+/// with its fallback; D and E entries still in use kept, and the D and E gaps no entry lists
+/// folded. An entry of `existing` that lists a B or C gap exactly keeps its status, reason and
+/// who accepted it, so regenerating after the directory changes loses no review.
+pub fn regenerate(p: &Proof, existing: &[AcceptedGap]) -> Vec<AcceptedGap> {
+    let mut out = explicit(p, existing);
+    out.extend(
+        existing
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                !p.is_urgent(&e.urgency)
+                    && e.urgency != "*"
+                    && p.gaps.iter().any(|g| g.entry == Some(*i))
+            })
+            .map(|(_, e)| e.clone()),
+    );
+    out.extend(folded(p, existing));
+    out
+}
+
+/// B and C: one entry per gap, no "*", each naming its fallback. Entries already in the file
+/// (matched exactly) keep their status, reason and who accepted them, so re-running after the
+/// directory changes keeps every review already done.
+fn explicit(p: &Proof, existing: &[AcceptedGap]) -> Vec<AcceptedGap> {
+    p.gaps
+        .iter()
+        .filter(|g| p.is_urgent(&g.urgency))
+        .map(|g| {
+            let same = existing.iter().find(|e| {
+                e.place == g.place
+                    && e.age_band == g.age_band
+                    && e.urgency == g.urgency
+                    && e.need == g.need
+            });
+            match same {
+                Some(e) => AcceptedGap {
+                    fallback: if e.fallback.trim().is_empty() {
+                        g.fallback.clone()
+                    } else {
+                        e.fallback.clone()
+                    },
+                    ..e.clone()
+                },
+                None => AcceptedGap {
+                    place: g.place.clone(),
+                    age_band: g.age_band.clone(),
+                    urgency: g.urgency.clone(),
+                    need: g.need.clone(),
+                    status: PENDING.to_string(),
+                    reason: g.cause.text().to_string(),
+                    accepted_by: String::new(),
+                    fallback: g.fallback.clone(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// D and E: folded with "*" where every combination it stands for is an unlisted gap.
+fn folded(p: &Proof, existing: &[AcceptedGap]) -> Vec<AcceptedGap> {
+    let kept = |i: usize| {
+        existing
+            .get(i)
+            .is_some_and(|e| e.urgency != "*" && !p.is_urgent(&e.urgency))
+    };
     let pos = |v: &[String], x: &str| v.iter().position(|y| y == x).unwrap_or(0);
     let all = patterns(p.levels.len(), p.places.len(), p.age_bands.len());
     let size = |pat: &Pattern| {
@@ -71,7 +140,9 @@ pub fn suggest(p: &Proof) -> Vec<AcceptedGap> {
         let gaps: Vec<(&Gap, Cell)> = p
             .gaps
             .iter()
-            .filter(|g| &g.need == need && g.status == GapStatus::Unaccepted && g.entry.is_none())
+            .filter(|g| {
+                &g.need == need && !p.is_urgent(&g.urgency) && !g.entry.is_some_and(kept)
+            })
             .map(|g| {
                 let c = (
                     pos(&p.levels, &g.urgency),
@@ -114,6 +185,7 @@ pub fn suggest(p: &Proof) -> Vec<AcceptedGap> {
                 status: PENDING.to_string(),
                 reason: reason(&mine),
                 accepted_by: String::new(),
+                fallback: String::new(),
             });
         }
     }
