@@ -14,9 +14,13 @@ use signpost::triage::{outcome, Questionnaire, TriageResult, Walk};
 const QUIET: &[(&str, &str)] = &[
     ("danger-now", "no"),
     ("harm-self", "no"),
+    ("acted", "no"),
+    ("means", "no"),
     ("harm-others", "no"),
+    ("weapon", "no"),
     ("injury", "no"),
     ("who", "self"),
+    ("behaviour", "no"),
     ("known-to-services", "no"),
     ("perinatal", "no"),
     ("intoxicated", "no"),
@@ -98,8 +102,8 @@ fn cases() -> Vec<Case> {
                 ("papyrus-hopeline247", Check),
                 ("calm", Closed),
             ],
+            // Kooth takes routine calls only: kept for the need, marked, never firm.
             absent: &[
-                "kooth",
                 "lighthouse-southampton",
                 "portsmouth-mental-health-hub",
                 "samaritans",
@@ -199,9 +203,10 @@ fn cases() -> Vec<Case> {
                 ("compassionate-friends", Check),
                 ("child-bereavement-uk", Check),
                 ("mountbatten-hampshire-bereavement", Check),
-                ("maternity-mental-health-hiow", Check),
             ],
+            // Pregnancy "no": perinatal and maternity services are ruled out.
             absent: &[
+                "maternity-mental-health-hiow",
                 "naomi-house-jacksplace",
                 "winstons-wish",
                 "mountbatten-iow-bereavement",
@@ -241,12 +246,14 @@ fn cases() -> Vec<Case> {
             ],
             at: THU_2AM,
             urgency: "B",
+            // The crisis route leads; listening lines are support while waiting, not offered
+            // as services (PAPYRUS was a service to check here before).
             groups: &[
-                ("papyrus-hopeline247", Check),
                 ("nhs-111-mental-health-triage-hiow", Now),
+                ("urgent-care-a-and-e", Now),
             ],
-            absent: &["andover-mind", "calm", "childline", "saneline"],
-            say: &["must be checked before giving"],
+            absent: &["andover-mind", "calm", "childline", "saneline", "papyrus-hopeline247"],
+            say: &["Next step: give them NHS 111", "Support while waiting"],
             ..base()
         },
         Case {
@@ -283,7 +290,7 @@ fn cases() -> Vec<Case> {
                 ("needs", "low-mood-anxiety"),
                 ("abuse", "yes"),
             ],
-            urgency: "E",
+            urgency: "C", // abuse: a same-day safeguarding action (it was E)
             groups: &[
                 ("talking-therapies-hampshire", Check),
                 ("mind-infoline", Check),
@@ -301,16 +308,16 @@ fn cases() -> Vec<Case> {
                 ("needs", "low-mood-anxiety"),
             ],
             urgency: "B",
+            // Samaritans is support while waiting at B, not a service to give as the response;
+            // talking therapies and the infoline stay for the need, marked not a crisis response.
             groups: &[
-                // Samaritans takes every age (its own pages): the branch is never "check first"
-                // for age.
-                ("samaritans-portsmouth-east-hampshire", Now),
                 ("nhs-111-mental-health-triage-hiow", Now),
+                ("talking-therapies-hampshire", Check),
+                ("mind-infoline", Check),
             ],
             absent: &[
                 "surrey-borders-crisis-line",
-                "talking-therapies-hampshire",
-                "mind-infoline",
+                "samaritans-portsmouth-east-hampshire",
             ],
             say: &["police on 101"],
             ..base()
@@ -325,9 +332,9 @@ fn cases() -> Vec<Case> {
                 ("needs", "self-harm"),
             ],
             at: SAT_8PM,
-            urgency: "B",
-            groups: &[("papyrus-hopeline247", Check)],
-            absent: &["calm", "kooth"],
+            // An injury needing medical care is an A presentation (it was B).
+            urgency: "A",
+            cov: Cov::Emergency,
             say: &["A&E"],
             ..base()
         },
@@ -359,13 +366,15 @@ fn cases() -> Vec<Case> {
                 ("perinatal", "yes"),
             ],
             at: SAT_8PM,
-            urgency: "D",
+            // Perinatal with suicidal thoughts: B (it was D, with the perinatal service left
+            // out); listening lines are support while waiting.
+            urgency: "B",
             groups: &[
-                ("calm", Check),
-                ("papyrus-hopeline247", Check),
                 ("lighthouse-southampton", Check),
+                ("hampshire-perinatal-mental-health", Check),
             ],
-            absent: &["hampshire-perinatal-mental-health"],
+            absent: &["calm", "papyrus-hopeline247"],
+            say: &["Raised to B: pregnant or recently had a baby"],
             ..base()
         },
         Case {
@@ -378,12 +387,10 @@ fn cases() -> Vec<Case> {
                 ("known-to-services", "yes"),
             ],
             at: SAT_8PM,
-            urgency: "C",
-            groups: &[
-                ("calm", Check),
-                ("southern-health-crisis-teams-existing-patients", Check),
-            ],
-            absent: &["childline", "papyrus-hopeline247"],
+            // A plan is B on the scale (it was C).
+            urgency: "B",
+            groups: &[("southern-health-crisis-teams-existing-patients", Check)],
+            absent: &["childline", "papyrus-hopeline247", "calm"],
             say: &["care plan or crisis plan"],
             ..base()
         },
@@ -402,17 +409,18 @@ fn cases() -> Vec<Case> {
             ..base()
         },
         Case {
-            what: "a teenager of unknown age with eating problems, Winchester: nothing takes D",
+            what: "a teenager of unknown age with eating problems, Winchester: eating services take D",
             answers: &[
                 ("age", "teenager"),
                 ("place", "Winchester"),
                 ("needs", "eating"),
             ],
             urgency: "D",
-            absent: &[
-                "leigh-house-eating-disorder-day-programme",
-                "beat",
-                "hampshire-camhs",
+            // Eating services take the level their need's floor gives (they were all left out).
+            groups: &[
+                ("leigh-house-eating-disorder-day-programme", Check),
+                ("beat", Check),
+                ("hampshire-camhs", Check),
             ],
             say: &["Nothing in the directory fits this call beyond the safety net"],
             ..base()
@@ -445,17 +453,16 @@ fn cases() -> Vec<Case> {
                 ("intoxicated", "yes"),
             ],
             at: SAT_8PM,
-            urgency: "D",
+            // Thoughts with no plan (C), raised one level by drink (it was D).
+            urgency: "B",
             groups: &[
                 // The Surrey and Borders crisis line (0800 915 4644, 24/7, adults) is sourced
                 // for North East Hampshire: a firm local option, not "check first".
                 ("surrey-borders-crisis-line", Now),
                 ("aldershot-safe-haven", Check),
-                ("calm", Check),
-                ("saneline", Check),
             ],
-            absent: &["childline", "lighthouse-southampton"],
-            say: &["Do not let them drive"],
+            absent: &["childline", "lighthouse-southampton", "calm", "saneline"],
+            say: &["Do not let them drive", "Raised to B: alcohol or drugs"],
             cov: Cov::Local,
             ..base()
         },
@@ -504,7 +511,8 @@ fn cases() -> Vec<Case> {
                 ("needs", "drugs"),
                 ("children", "yes"),
             ],
-            urgency: "F",
+            // Children at risk: at least C, a same-day safeguarding action (it was F).
+            urgency: "C",
             groups: &[("inclusion-recovery-hampshire", Check), ("frank", Check)],
             absent: &[
                 "southampton-drug-alcohol-service",
@@ -539,11 +547,10 @@ fn cases() -> Vec<Case> {
                 ("needs", "low-mood-anxiety"),
             ],
             urgency: "E",
-            groups: &[
-                ("hampshire-perinatal-mental-health", Check),
-                ("mind-infoline", Check),
-            ],
+            groups: &[("mind-infoline", Check)],
+            // Pregnancy "no" rules out the perinatal service.
             absent: &[
+                "hampshire-perinatal-mental-health",
                 "talking-therapies-hampshire",
                 "talking-change-portsmouth",
                 "iow-talking-therapies",
@@ -631,7 +638,8 @@ fn cases() -> Vec<Case> {
                 ("needs", "suicidal-thoughts"),
             ],
             at: SAT_8PM,
-            urgency: "D",
+            // Thoughts with no plan: C on the scale (it was D).
+            urgency: "C",
             groups: &[
                 ("southern-health-crisis-teams-existing-patients", Check),
                 ("calm", Check),
@@ -682,7 +690,7 @@ fn cases() -> Vec<Case> {
                 ("the-mix", Check),
                 ("papyrus-hopeline247", Check),
             ],
-            absent: &["kooth", "iow-youth-trust", "lighthouse-southampton"],
+            absent: &["iow-youth-trust", "lighthouse-southampton"],
             cov: Cov::Wider,
             ..base()
         },
@@ -844,7 +852,7 @@ fn a_perinatal_service_needs_the_flag_or_a_check() {
                 ("age", "30"),
                 ("place", "PO30"),
                 ("needs", "low-mood-anxiety"),
-                ("perinatal", "no"),
+                ("perinatal", "dont-know"),
             ]
         };
         let o = run(&dir, &Case { answers, ..base() });
@@ -874,6 +882,21 @@ fn a_perinatal_service_needs_the_flag_or_a_check() {
         without.checks
     );
     assert!(!without.firm);
+    // "No" to pregnancy rules perinatal services out (they were offered with a check before).
+    let c = Case {
+        answers: &[
+            ("age", "70"),
+            ("place", "PO30"),
+            ("needs", "low-mood-anxiety"),
+            ("perinatal", "no"),
+        ],
+        ..base()
+    };
+    let o = run(&dir, &c);
+    for id in ["hampshire-perinatal-mental-health", "maternity-mental-health-hiow"] {
+        assert!(!o.ids().contains(&id), "{id}");
+        assert!(o.left_out.iter().any(|l| l.id == id && l.why == LeftOutWhy::Excluded), "{id}");
+    }
 }
 
 #[test]
@@ -885,9 +908,16 @@ fn groups_rank_as_search_ranks_with_the_catch_all_last() {
     let mut seen_catch_all_after = 0;
     for c in cases() {
         let o = run(&dir, &c);
+        // At A to C the crisis routes lead their group by design (the property in
+        // outcome_properties.rs); the rest rank as search ranks.
+        let urgent = matches!(o.urgency.code.as_str(), "A" | "B" | "C");
         for g in o.groups.iter().filter(|g| g.group != Group::CheckFirst) {
-            let keys: Vec<(bool, Reach)> =
-                g.services.iter().map(|s| (s.catch_all, s.reach)).collect();
+            let keys: Vec<(bool, Reach)> = g
+                .services
+                .iter()
+                .filter(|s| !(urgent && s.response.is_crisis_route()))
+                .map(|s| (s.catch_all, s.reach))
+                .collect();
             let mut sorted = keys.clone();
             sorted.sort();
             assert_eq!(keys, sorted, "{}: {:?} {:?}", c.what, g.group, o.ids());
@@ -967,11 +997,10 @@ fn a_clinician_override_changes_the_window_services_are_judged_against() {
         (ov.computed.as_str(), ov.reason.as_str()),
         ("D", "presentation")
     );
-    // CALM opens at 17:00, within 4 hours, but its policy takes C and D only: not offered at B.
+    // CALM is a listening line: at B it is support while waiting, never a service offered as
+    // the response (it was left out before; a listening line at B is no longer dropped).
     assert!(!o.ids().contains(&"calm"));
-    assert!(o
-        .left_out
-        .iter()
-        .any(|l| l.id == "calm" && l.why == LeftOutWhy::OtherUrgency));
+    assert!(o.support_while_waiting.iter().any(|s| s.id == "calm"));
+    assert_eq!(o.next_step().map(|s| s.response.is_crisis_route()), Some(true));
     assert!(o.say.iter().any(|s| s.text.contains("overridden from D")));
 }

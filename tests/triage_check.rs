@@ -363,3 +363,23 @@ fn unknown_fields_in_a_question_are_refused_by_the_parser() {
     let p = parse_toml::<TriageFile>("triage.toml", &broken).unwrap_err();
     assert!(p.message.contains("needs_lsit"), "{p}");
 }
+
+#[test]
+fn a_modifier_naming_nothing_real_or_raising_nothing_is_an_error() {
+    let mut t = mini();
+    t.modifiers.push(
+        toml::from_str(
+            r#"id = "bad"
+why = "because"
+flags_any = ["no-such-flag"]
+at_least = "Z""#,
+        )
+        .unwrap(),
+    );
+    t.modifiers.push(toml::from_str("id = \"idle\"\nwhy = \"\"").unwrap());
+    assert_one_error(&t, "modifiers[0].flags_any", "unknown flag 'no-such-flag'");
+    assert_one_error(&t, "modifiers[0].at_least", "unknown urgency level 'Z'");
+    assert_one_error(&t, "modifiers[1].flags_any", "a modifier must hold on a flag or a need");
+    assert_one_error(&t, "modifiers[1].at_least", "a modifier must raise");
+    assert_one_error(&t, "modifiers[1].why", "a modifier must say why");
+}

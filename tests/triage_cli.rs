@@ -35,18 +35,26 @@ fn triage(data: &Path, answers: &[(&str, &str)], extra: &[&str]) -> Output {
 const SIXTEEN_IN_PORTSMOUTH: &[(&str, &str)] = &[
     ("danger-now", "no"),
     ("harm-self", "self-harm"),
+    ("acted", "earlier"),
+    ("means", "no"),
     ("harm-others", "no"),
     ("injury", "no"),
     ("who", "self"),
     ("age", "16"),
     ("place", "Portsmouth"),
     ("needs", "self-harm"),
+    ("behaviour", "no"),
     ("known-to-services", "no"),
     ("perinatal", "no"),
     ("intoxicated", "no"),
     ("children", "no"),
     ("abuse", "no"),
 ];
+
+/// Replace the answer to one question in a script.
+fn set<'a>(a: &mut [(&'a str, &'a str)], id: &str, v: &'a str) {
+    a.iter_mut().find(|(q, _)| *q == id).expect("a scripted question").1 = v;
+}
 
 #[test]
 fn describe_lists_the_scale_the_needs_and_every_question() {
@@ -70,12 +78,16 @@ fn describe_lists_the_scale_the_needs_and_every_question() {
         [
             "danger-now",
             "harm-self",
+            "acted",
+            "means",
             "harm-others",
+            "weapon",
             "injury",
             "who",
             "age",
             "place",
             "needs",
+            "behaviour",
             "known-to-services",
             "perinatal",
             "intoxicated",
@@ -92,7 +104,7 @@ fn describe_lists_the_scale_the_needs_and_every_question() {
     assert_eq!(first["options"][0]["effects"]["emergency"], true);
     assert_eq!(first["options"][0]["next"], "emergency");
     assert_eq!(first["options"][1]["next"], "harm-self");
-    let offered: Vec<&str> = qs[7]["options"]
+    let offered: Vec<&str> = qs[10]["options"]
         .as_array()
         .unwrap()
         .iter()
@@ -102,7 +114,7 @@ fn describe_lists_the_scale_the_needs_and_every_question() {
         offered, needs,
         "the needs question offers exactly the needs table"
     );
-    assert_eq!(qs[12]["options"][0]["next"], "end");
+    assert_eq!(qs[16]["options"][0]["next"], "end");
 }
 
 #[test]
@@ -132,10 +144,12 @@ fn a_script_can_walk_the_questionnaire_by_exit_code() {
             }
             Some(0) => {
                 assert_eq!(v["status"], "complete");
-                assert_eq!(v["urgency"]["code"], "E");
+                // The first option of every question: "yes" to children at risk raises the
+                // level to C (a same-day safeguarding action; it stayed E before).
+                assert_eq!(v["urgency"]["code"], "C");
                 assert_eq!(v["needs"][0]["id"], "low-mood-anxiety");
                 assert_eq!(v["place"]["id"], "southampton");
-                assert_eq!(answers.len(), 13);
+                assert_eq!(answers.len(), 14);
                 return;
             }
             other => panic!("exit {other:?}: {}", all(&o)),
@@ -152,7 +166,7 @@ fn missing_answers_print_the_next_question_and_exit_3() {
     let out = stdout(&o);
     assert!(out.contains("DRAFT — not clinically approved"), "{out}");
     assert!(
-        out.contains("Next question (1 answered, up to 12 to go): harm-self  [risk question]"),
+        out.contains("Next question (1 answered, up to 16 to go): harm-self  [risk question]"),
         "{out}"
     );
     assert!(out.contains("plan-soon"), "{out}");
@@ -202,14 +216,15 @@ fn a_complete_walk_prints_urgency_needs_flags_place_and_age() {
     assert_eq!(v["urgency"]["code"], "D");
     assert_eq!(v["urgency"]["window"], 4320);
     assert_eq!(v["age"]["years"], 16);
-    assert_eq!(v["answers"].as_array().unwrap().len(), 13);
+    assert_eq!(v["answers"].as_array().unwrap().len(), 16);
 }
 
 #[test]
 fn flags_print_with_their_advice() {
     let tmp = tempfile::tempdir().unwrap();
     let mut a = SIXTEEN_IN_PORTSMOUTH.to_vec();
-    a[2] = ("harm-others", "threat");
+    set(&mut a, "harm-others", "threat");
+    a.push(("weapon", "no"));
     let o = triage(tmp.path(), &a, &[]);
     let out = stdout(&o);
     assert!(
@@ -249,7 +264,7 @@ fn a_refused_answer_exits_1_with_the_reason() {
         all(&o)
     );
     let mut a = SIXTEEN_IN_PORTSMOUTH.to_vec();
-    a[6] = ("place", "Atlantis");
+    set(&mut a, "place", "Atlantis");
     let v = json(&triage(tmp.path(), &a, &["--format", "json"]));
     assert_eq!(v["status"], "refused");
     assert_eq!(v["question"], "place");
@@ -257,8 +272,8 @@ fn a_refused_answer_exits_1_with_the_reason() {
         v["reason"].as_str().unwrap().contains("not-known, outside"),
         "{v}"
     );
-    a[6] = ("place", "Portsmouth");
-    a[5] = ("age", "131");
+    set(&mut a, "place", "Portsmouth");
+    set(&mut a, "age", "131");
     let o = triage(tmp.path(), &a, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(all(&o).contains("'131' is not an age"), "{}", all(&o));
@@ -362,13 +377,13 @@ fn check_fails_a_broken_questionnaire_naming_file_line_and_field() {
     let out = stdout(&o);
     let line = out
         .lines()
-        .find(|l| l.contains("questions[12].next"))
+        .find(|l| l.contains("questions[16].next"))
         .unwrap_or_else(|| panic!("{out}"));
     assert!(line.starts_with("error: "), "{line}");
     assert!(line.contains("triage.toml:"), "{line}");
     assert!(
         line.ends_with(
-            "questions[12].next: unknown question 'nowhere' (expected a question id or \"end\")"
+            "questions[16].next: unknown question 'nowhere' (expected a question id or \"end\")"
         ),
         "{line}"
     );
@@ -381,10 +396,9 @@ fn import_refuses_an_edition_whose_questionnaire_skips_a_risk_question() {
     let data = tmp.path().join("data");
     let mut files = signpost::directory::embedded();
     let t = files.get_mut("triage.toml").unwrap();
-    let no =
-        "key = \"no\"\nlabel = \"No thoughts of ending their life or of hurting themselves\"\n";
+    let no = "key = \"no\"\nlabel = \"No thoughts of ending their life or of hurting themselves\"\nnext = \"harm-others\"\n";
     assert!(t.contains(no));
-    *t = t.replace(no, &format!("{no}next = \"injury\"\n"));
+    *t = t.replace(no, &no.replace("harm-others", "injury"));
     let broken = tmp.path().join("broken");
     signpost::directory::write_folder(&files, &broken).unwrap();
     let o = signpost(&data, &["import", broken.to_str().unwrap(), "--yes"]);
@@ -401,7 +415,7 @@ fn import_refuses_an_edition_whose_questionnaire_skips_a_risk_question() {
 fn an_ambiguous_place_asks_which_and_a_near_miss_suggests() {
     let tmp = tempfile::tempdir().unwrap();
     let mut a = SIXTEEN_IN_PORTSMOUTH.to_vec();
-    a[6] = ("place", "Hook");
+    set(&mut a, "place", "Hook");
     let o = triage(tmp.path(), &a, &["--format", "json"]);
     assert_eq!(o.status.code(), Some(3), "{}", all(&o));
     let v = json(&o);
@@ -419,7 +433,7 @@ fn an_ambiguous_place_asks_which_and_a_near_miss_suggests() {
     assert_eq!(v["place"]["id"], "hart");
 
     a.pop();
-    a[6] = ("place", "Portsmuth");
+    set(&mut a, "place", "Portsmuth");
     let o = triage(tmp.path(), &a, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(all(&o).contains("Did you mean: Portsmouth?"), "{}", all(&o));

@@ -101,6 +101,8 @@ mod tests {
             help: String::new(),
             kind,
             risk: false,
+            caution: false,
+            if_unknown: String::new(),
             needs_list: false,
             options: ["a", "b", "not-known"]
                 .iter()

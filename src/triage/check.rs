@@ -28,6 +28,7 @@ pub fn check(t: &TriageFile) -> Vec<Problem> {
         return out;
     }
     questions(t, &mut out);
+    modifiers(t, &mut out);
     first_is_immediate_danger(t, &mut out);
     needs_list(t, &mut out);
     let reached = structure(t, &mut out);
@@ -74,6 +75,33 @@ fn tables(t: &TriageFile, out: &mut Vec<Problem>) {
             "override_reasons",
             "no override reasons: a clinician cannot override the urgency",
         ));
+    }
+}
+
+/// Every modifier names real flags, needs and levels, holds on something, and raises.
+fn modifiers(t: &TriageFile, out: &mut Vec<Problem>) {
+    for (i, m) in t.modifiers.iter().enumerate() {
+        let at = |k: &str| format!("modifiers[{i}].{k}");
+        for f in m.flags_any.iter().filter(|f| t.flag(f).is_none()) {
+            err(out, &at("flags_any"), format!("unknown flag '{f}'"));
+        }
+        for n in m.needs_any.iter().filter(|n| t.need(n).is_none()) {
+            err(out, &at("needs_any"), format!("unknown need '{n}'"));
+        }
+        for (k, v) in [("at_least", &m.at_least), ("up_to_most", &m.up_to_most)] {
+            if let Some(code) = v.as_deref().filter(|c| t.level(c).is_none()) {
+                err(out, &at(k), format!("unknown urgency level '{code}'"));
+            }
+        }
+        if m.flags_any.is_empty() && m.needs_any.is_empty() {
+            err(out, &at("flags_any"), "a modifier must hold on a flag or a need");
+        }
+        if m.at_least.is_none() && m.up == 0 {
+            err(out, &at("at_least"), "a modifier must raise: give at_least or up");
+        }
+        if m.why.trim().is_empty() {
+            err(out, &at("why"), "a modifier must say why it raises the level");
+        }
     }
 }
 

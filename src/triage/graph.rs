@@ -168,6 +168,8 @@ mod tests {
             help: String::new(),
             kind: QuestionKind::Single,
             risk: false,
+            caution: false,
+            if_unknown: String::new(),
             needs_list: false,
             options: options
                 .iter()

@@ -165,7 +165,7 @@ impl Call<'_> {
             // Slower than this call needs: kept for the caller's needs (never narrowed away),
             // marked, and never the next step. Faster-only services (a crisis team for an
             // advice call) are left out.
-            Err(levels) if fit::slower_than(t, levels, &self.level.code) => {
+            Err(levels) if !self.needs.is_empty() && fit::slower_than(t, levels, &self.level.code) => {
                 (levels_for(s, &t.policy).1, true)
             }
             Err(levels) => return left(LeftOutWhy::OtherUrgency, levels_text(levels)),
