@@ -4,14 +4,16 @@
 use super::explain::explain;
 use super::facts::{age_rank, category_bit, Facts};
 use super::hits::build_hit;
-use super::index::Index;
-use super::normalise::query_terms;
+use super::index::{Field, Index};
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::rank::{rank_key, reach_rank, Standing};
-use super::results::{Group, GroupResults, Results};
-use super::terms::TermMatch;
+use super::results::{Group, GroupResults, Meaning, Results, RiskWords};
+use super::stem::Stems;
+use super::terms::{Kind, TermMatch};
+use super::understand::{understand, Understood};
+use super::vocabulary::Vocabulary;
 use crate::hours::{self, Calendar};
 use crate::model::{Directory, Status};
 use crate::places::PlaceIndex;
@@ -37,6 +39,26 @@ pub struct Searcher {
     area_class: Vec<u32>,
     area_examples: Vec<u32>,
     open: OpenStates,
+    stems: Stems,
+    vocabulary: Vocabulary,
+    /// Per set of category bits: the services carrying one of them, found once.
+    meaning_docs: HashMap<u32, Arc<Vec<u32>>>,
+}
+
+/// What a service reached through the vocabulary scores for that phrase: above a description
+/// match (30), below a keyword (70) or name (100) match; a little more when it carries the
+/// term's first category, the one most to the point.
+pub(crate) const MEANING_WEIGHT: u16 = 40;
+pub(crate) const PRIMARY_WEIGHT: u16 = 50;
+
+/// One unit of the query with its word matches: a vocabulary phrase or a single word.
+pub(crate) struct UnitMatch {
+    pub words: Vec<Arc<TermMatch>>,
+    /// The vocabulary term and the phrase as typed.
+    pub meaning: Option<(usize, String)>,
+    /// Category bits of the term (0 for a plain word).
+    pub mask: u32,
+    pub primary: u32,
 }
 
 /// One service that passed every filter, with what ranking and grouping need.
@@ -47,6 +69,14 @@ pub(crate) struct Candidate {
     pub relevance: u16,
     pub group: Group,
     pub placement: Placement,
+}
+
+/// How a query's units are combined: every unit must match (narrowing, as a handler expects when
+/// adding a word), or — when that finds nothing — any unit, ranked by how much matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Combine {
+    All,
+    Any,
 }
 
 impl Searcher {
@@ -71,6 +101,8 @@ impl Searcher {
                     })
             })
             .collect();
+        let stems = Stems::default();
+        let vocabulary = Vocabulary::new(&dir.vocabulary, &stems);
         Searcher {
             dir,
             index,
@@ -83,7 +115,14 @@ impl Searcher {
             area_class,
             area_examples,
             open,
+            stems,
+            vocabulary,
+            meaning_docs: HashMap::new(),
         }
+    }
+
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     pub fn directory(&self) -> &Directory {
@@ -131,10 +170,12 @@ impl Searcher {
             .filter(|m| t.starts_with(m.term.as_str()))
             .max_by_key(|m| m.term.len())
             .cloned();
+        let stem = self.stems.of(t);
         let m = Arc::new(TermMatch::compute(
             &self.index,
             self.dir.services.len(),
             t,
+            &stem,
             previous.as_deref(),
             &self.skim,
         ));
@@ -175,38 +216,138 @@ impl Searcher {
             .prepare(&self.dir.services, &self.calendar, at, window, docs);
     }
 
-    /// Text relevance of every service matching every word, with the whole-name bonuses.
-    fn text_candidates(&mut self, terms: &[String]) -> (Vec<Arc<TermMatch>>, Vec<(u32, u16)>) {
-        if terms.is_empty() {
-            let all = (0..self.dir.services.len() as u32)
-                .map(|d| (d, 0))
-                .collect();
-            return (Vec::new(), all);
+    /// The services carrying any of these category bits, found once per set.
+    fn meaning_docs(&mut self, mask: u32) -> Arc<Vec<u32>> {
+        if let Some(d) = self.meaning_docs.get(&mask) {
+            return Arc::clone(d);
         }
-        let matches: Vec<Arc<TermMatch>> = terms.iter().map(|t| self.term(t)).collect();
-        let driver = matches
+        let docs: Vec<u32> = (0..self.facts.len() as u32)
+            .filter(|&d| self.facts[d as usize].categories & mask != 0)
+            .collect();
+        let docs = Arc::new(docs);
+        self.meaning_docs.insert(mask, Arc::clone(&docs));
+        docs
+    }
+
+    /// Each unit with its word matches and the categories its meaning reaches. When the words
+    /// already find services by their own name, keyword or category ("perinatal", "suicide
+    /// bereavement"), a term reaches only its first category: its wider ones would list
+    /// services that merely share a broad category above the ones typed for. Risk terms always
+    /// reach every category they name, so the safety net is always listed.
+    fn units(&mut self, u: &Understood) -> Vec<UnitMatch> {
+        u.units
             .iter()
-            .min_by_key(|m| m.docs.len())
-            .expect("at least one term");
-        let mut out = Vec::with_capacity(driver.docs.len());
-        'docs: for &d in &driver.docs {
-            let mut rel: u32 = 0;
-            for m in &matches {
-                let b = m.best[d as usize];
-                if b == 0 {
-                    continue 'docs;
+            .map(|unit| {
+                let words: Vec<Arc<TermMatch>> = unit.words.iter().map(|w| self.term(w)).collect();
+                let (mut mask, primary, risk) = match &unit.meaning {
+                    Some((t, _)) => {
+                        let m = &self.vocabulary.meanings[*t];
+                        (m.mask, m.primary, m.risk)
+                    }
+                    None => (0, 0, false),
+                };
+                if !risk && mask != 0 && found_in_short_fields(&words) {
+                    mask = primary;
                 }
-                rel += u32::from(b);
+                UnitMatch {
+                    words,
+                    mask,
+                    primary,
+                    meaning: unit.meaning.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// A service's score for one unit: its words found directly (all of them, or none counts),
+    /// plus the meaning's weight when it carries one of the term's categories.
+    fn unit_score(&self, u: &UnitMatch, d: usize) -> u32 {
+        let mut direct = 0u32;
+        for m in &u.words {
+            let b = m.best[d];
+            if b == 0 {
+                direct = 0;
+                break;
             }
-            rel += u32::from(self.bonus(d as usize, &matches));
-            out.push((d, rel.min(u32::from(u16::MAX)) as u16));
+            direct += u32::from(b);
         }
-        (matches, out)
+        let cats = self.facts[d].categories;
+        let meaning = if cats & u.primary != 0 {
+            u32::from(PRIMARY_WEIGHT)
+        } else if cats & u.mask != 0 {
+            u32::from(MEANING_WEIGHT)
+        } else {
+            0
+        };
+        direct + meaning
+    }
+
+    /// The services a unit can reach: those matching all its words, and its meaning's.
+    fn unit_docs(&mut self, u: &UnitMatch) -> Vec<u32> {
+        let mut out: Vec<u32> = match u.words.iter().min_by_key(|m| m.docs.len()) {
+            Some(driver) => driver
+                .docs
+                .iter()
+                .copied()
+                .filter(|&d| u.words.iter().all(|m| m.best[d as usize] > 0))
+                .collect(),
+            None => Vec::new(),
+        };
+        if u.mask != 0 {
+            out.extend(self.meaning_docs(u.mask).iter().copied());
+        }
+        out
+    }
+
+    /// Text relevance of every service the units reach, with the whole-name bonuses.
+    fn text_candidates(
+        &mut self,
+        units: &[UnitMatch],
+        words: &[Arc<TermMatch>],
+    ) -> Vec<(u32, u16)> {
+        let n = self.dir.services.len();
+        if units.is_empty() {
+            return (0..n as u32).map(|d| (d, 0)).collect();
+        }
+        let lists: Vec<Vec<u32>> = units.iter().map(|u| self.unit_docs(u)).collect();
+        let mut seen = vec![false; n];
+        let mut out = Vec::new();
+        for combine in [Combine::All, Combine::Any] {
+            let from: Vec<&Vec<u32>> = match combine {
+                Combine::All => lists.iter().min_by_key(|l| l.len()).into_iter().collect(),
+                Combine::Any => lists.iter().collect(),
+            };
+            for &d in from.into_iter().flatten() {
+                if std::mem::replace(&mut seen[d as usize], true) {
+                    continue;
+                }
+                let mut rel = 0u32;
+                let mut all = true;
+                for u in units {
+                    let s = self.unit_score(u, d as usize);
+                    all &= s > 0;
+                    rel += s;
+                }
+                if rel == 0 || (combine == Combine::All && !all) {
+                    continue;
+                }
+                rel += u32::from(self.bonus(d as usize, words));
+                out.push((d, rel.min(u32::from(u16::MAX)) as u16));
+            }
+            if !out.is_empty() || units.len() == 1 {
+                break;
+            }
+            seen.iter_mut().for_each(|s| *s = false);
+        }
+        out
     }
 
     /// The name (or organisation) is exactly what was typed — corrected or still being typed —
     /// rather than merely containing it: "Samaritans" above "Isle of Wight Samaritans".
     fn bonus(&self, doc: usize, terms: &[Arc<TermMatch>]) -> u16 {
+        if terms.is_empty() {
+            return 0;
+        }
         let covers = |words: &[u32]| {
             words.len() >= terms.len()
                 && terms
@@ -226,12 +367,48 @@ impl Searcher {
         b
     }
 
+    /// Services the typed words name: whose name is the whole query (every word complete, or
+    /// read as a misspelling), or failing that the one service whose name holds the query as a
+    /// run of words. Such a service is listed first, whatever its group.
+    fn named(&self, docs: &[(u32, u16)], words: &[Arc<TermMatch>], any_meaning: bool) -> Vec<u32> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let complete = |t: &TermMatch, w: u32| t.kind_of(w).is_some_and(|k| k != Kind::Prefix);
+        let run_at =
+            |name: &[u32], at: usize| words.iter().zip(&name[at..]).all(|(t, w)| complete(t, *w));
+        let mut equal = Vec::new();
+        let mut within = Vec::new();
+        for &(d, _) in docs {
+            let name = self.index.name_words(d as usize);
+            if name.len() < words.len() {
+                continue;
+            }
+            if name.len() == words.len() && run_at(name, 0) {
+                equal.push(d);
+            } else if within.len() < 2 && (0..=name.len() - words.len()).any(|at| run_at(name, at))
+            {
+                within.push(d);
+            }
+        }
+        // One word the vocabulary understands ("carers") is a need, not a name.
+        if equal.is_empty() && within.len() == 1 && (words.len() >= 2 || !any_meaning) {
+            return within;
+        }
+        equal
+    }
+
     /// Run a query. Results come in three groups, ranked, each hit with its reasons.
     pub fn search(&mut self, q: &Query) -> Results {
         let scope = PlaceScope::resolve(&self.dir.places, &self.places, q.place.as_ref());
-        let terms = query_terms(&q.text);
+        let understood = understand(&q.text, &self.vocabulary, &self.stems);
+        let units = self.units(&understood);
+        let terms = understood.words();
+        let matches: Vec<Arc<TermMatch>> = units.iter().flat_map(|u| u.words.clone()).collect();
         let placements = self.placements(&scope);
-        let (matches, text_hits) = self.text_candidates(&terms);
+        let text_hits = self.text_candidates(&units, &matches);
+        let any_meaning = units.iter().any(|u| u.meaning.is_some());
+        let named = self.named(&text_hits, &matches, any_meaning);
         let cat_mask = q.categories.iter().fold(0, |m, c| m | category_bit(*c));
         let place_filtered = scope.is_filter();
         // Cheap filters first; open-now states only for what survives them.
@@ -254,7 +431,7 @@ impl Searcher {
         }
         let docs: Vec<u32> = passed.iter().map(|p| p.0).collect();
         self.ensure_open(q.at, q.within_minutes, &docs);
-        let mut groups: [Vec<Candidate>; 3] = Default::default();
+        let mut groups: [Vec<Candidate>; 4] = Default::default();
         for (d, rel, p, age) in passed {
             let f = &self.facts[d as usize];
             let now = self.open.code(d as usize);
@@ -276,7 +453,12 @@ impl Searcher {
                 age,
                 self.index.name_rank[d as usize],
             );
-            groups[group as usize].push(Candidate {
+            let shown_in = if named.contains(&d) {
+                Group::Named
+            } else {
+                group
+            };
+            groups[shown_in as usize].push(Candidate {
                 doc: d,
                 key,
                 relevance: rel,
@@ -284,8 +466,18 @@ impl Searcher {
                 placement: p,
             });
         }
-        let mut out = Vec::with_capacity(3);
-        for (g, mut list) in Group::ALL.into_iter().zip(groups) {
+        let mut out = Vec::with_capacity(4);
+        let [reachable, check, closed, named_list] = groups;
+        let lists = [
+            (Group::Named, named_list),
+            (Group::Reachable, reachable),
+            (Group::CheckFirst, check),
+            (Group::ClosedNow, closed),
+        ];
+        for (g, mut list) in lists {
+            if g == Group::Named && list.is_empty() {
+                continue;
+            }
             let total = list.len();
             let keep = q.limit.unwrap_or(usize::MAX).min(total);
             if keep < total && keep > 0 {
@@ -295,7 +487,7 @@ impl Searcher {
             list.sort_unstable_by_key(|c| c.key);
             let hits = list
                 .iter()
-                .map(|c| build_hit(self, q, &scope, &matches, c))
+                .map(|c| build_hit(self, q, &scope, &units, c))
                 .collect();
             out.push(GroupResults {
                 group: g,
@@ -312,8 +504,19 @@ impl Searcher {
                     .next_change
             })
             .min();
+        let meanings = meanings(&self.vocabulary, &units);
+        let risk = meanings.iter().any(|m| m.risk).then(|| RiskWords {
+            phrases: meanings
+                .iter()
+                .filter(|m| m.risk)
+                .map(|m| m.phrase.clone())
+                .collect(),
+            draft: !self.vocabulary.approved,
+        });
         let mut results = Results {
             terms,
+            meanings,
+            risk,
             place: scope,
             groups: out,
             notes: Vec::new(),
@@ -324,7 +527,18 @@ impl Searcher {
             results.notes.push(n);
         }
         if results.is_empty() {
-            results.empty = Some(explain(self, q, &results.place, &matches, &placements));
+            let mut text_ok = vec![units.is_empty(); self.dir.services.len()];
+            for (d, _) in &text_hits {
+                text_ok[*d as usize] = true;
+            }
+            results.empty = Some(explain(
+                self,
+                q,
+                &results.place,
+                &matches,
+                &text_ok,
+                &placements,
+            ));
         }
         results
     }
@@ -360,4 +574,34 @@ impl Searcher {
 /// Search once without keeping a searcher (the CLI; tests).
 pub fn search(dir: Arc<Directory>, q: &Query) -> Results {
     Searcher::new(dir).search(q)
+}
+
+/// The vocabulary phrases the query holds, as results report them.
+fn meanings(vocab: &Vocabulary, units: &[UnitMatch]) -> Vec<Meaning> {
+    units
+        .iter()
+        .filter_map(|u| u.meaning.as_ref())
+        .map(|(t, phrase)| {
+            let m = &vocab.meanings[*t];
+            Meaning {
+                phrase: phrase.clone(),
+                label: m.label.clone(),
+                categories: m.categories.clone(),
+                risk: m.risk,
+            }
+        })
+        .collect()
+}
+
+/// Some service has every one of these words in its name, organisation, keywords or categories.
+fn found_in_short_fields(words: &[Arc<TermMatch>]) -> bool {
+    const SHORT: u8 = !(1 << (Field::Description as u8));
+    let Some(driver) = words.iter().min_by_key(|m| m.docs.len()) else {
+        return false;
+    };
+    driver.docs.iter().any(|&d| {
+        words
+            .iter()
+            .all(|m| m.fields[d as usize] & SHORT != 0 && m.best[d as usize] > 0)
+    })
 }
