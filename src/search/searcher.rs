@@ -15,7 +15,7 @@ use super::terms::{Kind, TermMatch};
 use super::understand::{understand, Understood};
 use super::vocabulary::Vocabulary;
 use crate::hours::{self, Calendar};
-use crate::model::{Directory, Status};
+use crate::model::{Category, Directory, Status};
 use crate::places::PlaceIndex;
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -50,6 +50,7 @@ pub struct Searcher {
 /// term's first category, the one most to the point.
 pub(crate) const MEANING_WEIGHT: u16 = 40;
 pub(crate) const PRIMARY_WEIGHT: u16 = 50;
+const FOCUS_WEIGHT: u32 = 5;
 
 /// One unit of the query with its word matches: a vocabulary phrase or a single word.
 pub(crate) struct UnitMatch {
@@ -232,8 +233,9 @@ impl Searcher {
     /// Each unit with its word matches and the categories its meaning reaches. When the words
     /// already find services by their own name, keyword or category ("perinatal", "suicide
     /// bereavement"), a term reaches only its first category: its wider ones would list
-    /// services that merely share a broad category above the ones typed for. Risk terms always
-    /// reach every category they name, so the safety net is always listed.
+    /// services that merely share a broad category above the ones typed for. Crisis and
+    /// emergency stay, and risk terms reach every category they name, so the safety net is
+    /// always listed for a suicide, self-harm, overdose or crisis phrase.
     fn units(&mut self, u: &Understood) -> Vec<UnitMatch> {
         u.units
             .iter()
@@ -247,7 +249,8 @@ impl Searcher {
                     None => (0, 0, false),
                 };
                 if !risk && mask != 0 && found_in_short_fields(&words) {
-                    mask = primary;
+                    let urgent = category_bit(Category::Crisis) | category_bit(Category::Emergency);
+                    mask = primary | (mask & urgent);
                 }
                 UnitMatch {
                     words,
@@ -279,7 +282,14 @@ impl Searcher {
         } else {
             0
         };
-        direct + meaning
+        // A service wholly about the need ("bereavement" and nothing else) before one that
+        // only also covers it.
+        let focused = if meaning > 0 && cats & !u.mask == 0 {
+            FOCUS_WEIGHT
+        } else {
+            0
+        };
+        direct + meaning + focused
     }
 
     /// The services a unit can reach: those matching all its words, and its meaning's.
@@ -310,6 +320,7 @@ impl Searcher {
             return (0..n as u32).map(|d| (d, 0)).collect();
         }
         let lists: Vec<Vec<u32>> = units.iter().map(|u| self.unit_docs(u)).collect();
+        let any_meaning = units.iter().any(|u| u.meaning.is_some());
         let mut seen = vec![false; n];
         let mut out = Vec::new();
         for combine in [Combine::All, Combine::Any] {
@@ -329,6 +340,16 @@ impl Searcher {
                     rel += s;
                 }
                 if rel == 0 || (combine == Combine::All && !all) {
+                    continue;
+                }
+                // When not every unit can match, a phrase the vocabulary understands says what
+                // the call is about: a leftover word ("last week") must not bring in services.
+                if combine == Combine::Any
+                    && any_meaning
+                    && !units
+                        .iter()
+                        .any(|u| u.meaning.is_some() && self.unit_score(u, d as usize) > 0)
+                {
                     continue;
                 }
                 rel += u32::from(self.bonus(d as usize, words));
