@@ -488,6 +488,17 @@ impl Searcher {
             });
         }
         let mut out = Vec::with_capacity(4);
+        // A named service that already leads the list stays in its own group: the separate
+        // heading is for bringing it up from further down.
+        if let [only] = groups[Group::Named as usize][..] {
+            let own = only.group as usize;
+            let leads = groups[..own].iter().all(|l| l.is_empty())
+                && groups[own].iter().all(|o| o.key > only.key);
+            if leads {
+                groups[own].push(only);
+                groups[Group::Named as usize].clear();
+            }
+        }
         let [reachable, check, closed, named_list] = groups;
         let lists = [
             (Group::Named, named_list),
