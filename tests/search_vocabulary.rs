@@ -163,7 +163,7 @@ fn miss(dir: &Directory, r: &Results, row: &Row) -> Option<String> {
     let top: Vec<&str> = r.ids().into_iter().take(5).collect();
     let fitting = top.iter().filter(|id| fits(id)).count();
     let need = available.min(3);
-    let must_ok = row.2.is_none_or(|m| top.contains(&m));
+    let must_ok = row.2.map_or(true, |m| top.contains(&m));
     (fitting < need || !must_ok).then(|| {
         format!(
             "'{}': {fitting}/{need} fitting in top five{}; top five {top:?}",

@@ -18,6 +18,7 @@ mod place;
 mod query;
 mod rank;
 mod results;
+mod score;
 mod searcher;
 mod stem;
 mod terms;

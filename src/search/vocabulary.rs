@@ -68,7 +68,7 @@ impl Vocabulary {
             }
         }
         for list in v.by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         v
     }
