@@ -109,8 +109,8 @@ pub struct Index {
     postings: Vec<Posting>,
     name_words: Vec<Vec<u32>>,
     org_words: Vec<Vec<u32>>,
-    /// Stem → the words with that stem ("suicid" → suicide, suicidal), so a typed word meets
-    /// the directory's words whatever their endings.
+    /// Stem → the words with that stem that differ from it ("suicid" → suicide, suicidal), so
+    /// a typed word meets the directory's words whatever their endings.
     by_stem: HashMap<Box<str>, Vec<u32>, FxBuild>,
     /// Position of each record in name order (then id), for ties.
     pub name_rank: Vec<u32>,
@@ -262,10 +262,14 @@ impl Index {
         }
         let stems = Stems::default();
         for (id, w) in idx.vocab.iter().enumerate() {
-            idx.by_stem
-                .entry(stems.of(w).into_boxed_str())
-                .or_default()
-                .push(id as u32);
+            // A word that is its own stem is found by looking the stem up as a word.
+            let stem = stems.of(w);
+            if *stem != **w {
+                idx.by_stem
+                    .entry(stem.into_boxed_str())
+                    .or_default()
+                    .push(id as u32);
+            }
         }
         let renumber = |v: Vec<u32>| v.into_iter().map(|o| new_id[o as usize]).collect();
         idx.name_words = part.names.into_iter().map(renumber).collect();
@@ -315,9 +319,20 @@ impl Index {
         &self.postings[a..b]
     }
 
-    /// Words sharing this stem.
-    pub fn with_stem(&self, stem: &str) -> &[u32] {
-        self.by_stem.get(stem).map(Vec::as_slice).unwrap_or(&[])
+    /// Words with this stem: those that change when stemmed, and the stem itself as a word.
+    pub fn with_stem(&self, stem: &str) -> impl Iterator<Item = u32> + '_ {
+        let own = self
+            .vocab
+            .binary_search_by(|v| v.as_ref().cmp(stem))
+            .ok()
+            .map(|i| i as u32);
+        self.by_stem
+            .get(stem)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .chain(own)
     }
 
     /// Short-field words beginning with this character.

@@ -218,15 +218,19 @@ impl Searcher {
         words: &[Arc<TermMatch>],
         any_meaning: bool,
     ) -> Vec<u32> {
-        if words.is_empty() {
+        if words.is_empty() || !words.iter().all(|w| w.complete) {
             return Vec::new();
         }
+        let in_name = 1u8 << (Field::Name as u8);
         let complete = |t: &TermMatch, w: u32| t.kind_of(w).is_some_and(|k| k != Kind::Prefix);
         let run_at =
             |name: &[u32], at: usize| words.iter().zip(&name[at..]).all(|(t, w)| complete(t, *w));
         let mut equal = Vec::new();
         let mut within = Vec::new();
         for &(d, _) in docs {
+            if words.iter().any(|w| w.fields[d as usize] & in_name == 0) {
+                continue;
+            }
             let name = self.index.name_words(d as usize);
             if name.len() < words.len() {
                 continue;

@@ -78,6 +78,9 @@ pub struct TermMatch {
     pub fields: Vec<u8>,
     /// Services with a match, in the order first found.
     pub docs: Vec<u32>,
+    /// Some directory word is matched whole (exactly, by stem or as a misspelling), not only as
+    /// the start of a longer word: a name can only be "typed in full" then.
+    pub complete: bool,
 }
 
 /// Skim finds the letters in order; accept only a near-contiguous run (a missed or doubled
@@ -130,7 +133,7 @@ impl TermMatch {
             };
             mark(&mut kinds, &mut words, id, k);
         }
-        for &id in index.with_stem(stem) {
+        for id in index.with_stem(stem) {
             mark(&mut kinds, &mut words, id, Kind::Stem);
         }
         let first = term.chars().next();
@@ -184,6 +187,7 @@ impl TermMatch {
         for w in &mut words {
             w.1 = Kind::from_code(kinds[w.0 as usize]).unwrap_or(Kind::Edit);
         }
+        let complete = words.iter().any(|w| w.1 != Kind::Prefix);
         let mut best = vec![0u16; n_docs];
         let mut fields = vec![0u8; n_docs];
         let mut docs = Vec::new();
@@ -222,6 +226,7 @@ impl TermMatch {
             best,
             fields,
             docs,
+            complete,
         }
     }
 
