@@ -220,6 +220,7 @@ proptest! {
                     !matches!(reach.kind, ReachKind::NotWithin { .. } | ReachKind::ClosingSoon { .. }),
                     "{}: {:?}", s.id, reach.kind
                 ),
+                Group::Named => prop_assert!(false, "{}: outcomes never use search's named group", s.id),
             }
             if s.firm {
                 prop_assert!(reach.reachable() && s.checks.is_empty(), "{}", s.id);

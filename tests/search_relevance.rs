@@ -178,9 +178,12 @@ const TABLE: &[Row] = &[
     Row {
         text: "bereavment",
         place: None,
+        // A general bereavement need: services wholly about bereavement before the specialist
+        // suicide-bereavement one, which still follows.
         expect: &[
             First("child-bereavement-uk"),
-            Top(8, &["cruse-national-helpline", "sobs"]),
+            Top(8, &["cruse-national-helpline"]),
+            Top(10, &["sobs"]),
         ],
     },
     Row {

@@ -62,6 +62,8 @@ pub struct Listing {
     pub empty_reason: Option<String>,
     /// The next instant a listed service opens or closes.
     pub next_change: Option<DateTime<Utc>>,
+    /// Risk phrases were typed: the prompt above the results (the results still follow).
+    pub risk: Option<String>,
 }
 
 impl Listing {
@@ -189,5 +191,9 @@ pub fn build(
         empty_reason: results.empty.as_ref().map(|e| e.message.clone()),
         // The search says when a returned service next opens or closes: redraw then.
         next_change: results.next_change,
+        risk: results.risk.as_ref().map(|r| {
+            let draft = if r.draft { " (DRAFT list)" } else { "" };
+            format!("Risk words: ask about danger now — F9 for 999, t for triage{draft}")
+        }),
     }
 }

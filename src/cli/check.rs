@@ -131,6 +131,8 @@ pub fn edition_problems(files: &Files, cctx: CheckContext) -> (Option<Directory>
     let (dir, mut problems) = directory::check(files, cctx);
     if let Some(dir) = &dir {
         let mut triage = crate::triage::check(&dir.triage);
+        let needs: Vec<String> = dir.triage.needs.iter().map(|n| n.id.clone()).collect();
+        triage.extend(crate::search::vocabulary::check(&dir.vocabulary, &needs));
         directory::parse::locate(files, &mut triage);
         problems.extend(triage);
         problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));

@@ -9,6 +9,19 @@ use crate::search::{Hit, PlaceInput, PlaceScope, Query, Results, Searcher};
 use serde_json::{json, Value};
 use std::sync::Arc;
 
+/// Printed when risk phrases were typed: the results still follow.
+pub fn risk_note(r: &crate::search::RiskWords) -> String {
+    let draft = if r.draft {
+        " (risk phrases DRAFT — not clinically approved)"
+    } else {
+        ""
+    };
+    format!(
+        "Risk words ({}): ask about danger now — in immediate danger call 999; `signpost triage` asks the risk questions{draft}.",
+        r.quoted()
+    )
+}
+
 /// Said whenever a search finds nothing: the caller always leaves with a next step.
 pub const SAFETY_NET: &str = "Safety net: in immediate danger call 999; NHS 111, option 2 (mental health, 24/7); Samaritans 116 123 (24/7); text SHOUT to 85258 (24/7).";
 
@@ -147,6 +160,9 @@ pub fn text(q: &Query, r: &Results) -> String {
     head.push(q.role.label().to_string());
     out.push_str(&head.join(" · "));
     out.push('\n');
+    if let Some(risk) = &r.risk {
+        out.push_str(&format!("Note: {}\n", risk_note(risk)));
+    }
     for n in &r.notes {
         out.push_str(&format!("Note: {n}\n"));
     }
@@ -226,6 +242,10 @@ pub fn to_json(q: &Query, r: &Results) -> Value {
         },
         "place": r.place,
         "notes": r.notes,
+        "meanings": r.meanings,
+        "risk": r.risk.as_ref().map(|x| json!({
+            "phrases": x.phrases, "draft": x.draft, "note": risk_note(x),
+        })),
         "groups": groups,
         "results": results,
         "empty": r.empty.as_ref().map(|e| json!({

@@ -78,6 +78,7 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         bank_holidays: optional(files, "bank-holidays.toml", &mut problems),
         accepted_gaps: optional(files, "accepted-gaps.toml", &mut problems),
         feed_taxonomy: optional(files, "feed-taxonomy.toml", &mut problems),
+        vocabulary: optional(files, "vocabulary.toml", &mut problems),
         services: Vec::new(),
     };
     let service_files: Vec<(&String, &String)> = files

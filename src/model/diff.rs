@@ -124,6 +124,9 @@ pub fn diff(old: &Directory, new: &Directory) -> Diff {
     if old.feed_taxonomy != new.feed_taxonomy {
         d.other_files.push("feed-taxonomy.toml".into());
     }
+    if old.vocabulary != new.vocabulary {
+        d.other_files.push("vocabulary.toml".into());
+    }
     d
 }
 

@@ -5,6 +5,7 @@ use super::place::PlacesFile;
 use super::questionnaire::TriageFile;
 use super::service::Service;
 use super::time::Date;
+use super::vocabulary::VocabularyFile;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -65,6 +66,9 @@ pub struct Directory {
     pub accepted_gaps: AcceptedGapsFile,
     /// How feeds' taxonomy terms map to categories (`feed-taxonomy.toml`).
     pub feed_taxonomy: FeedTaxonomy,
+    /// What callers say, mapped to categories and needs; risk phrases (`vocabulary.toml`).
+    #[serde(default)]
+    pub vocabulary: VocabularyFile,
 }
 
 impl Directory {

@@ -17,6 +17,7 @@ pub mod service;
 pub mod time;
 pub mod urgency;
 pub mod validate;
+pub mod vocabulary;
 
 pub use age::{AgeBound, AgeFit, AgeRange};
 pub use category::Category;
@@ -30,3 +31,4 @@ pub use questionnaire::TriageFile;
 pub use role::Role;
 pub use service::{Access, Service, Status};
 pub use time::{Clock, Date};
+pub use vocabulary::VocabularyFile;

@@ -43,6 +43,7 @@ pub(crate) fn explain(
     q: &Query,
     scope: &PlaceScope,
     terms: &[Arc<TermMatch>],
+    text_ok: &[bool],
     placements: &[Option<Placement>],
 ) -> Empty {
     let open_states = if q.open_now {
@@ -72,7 +73,7 @@ pub(crate) fn explain(
         }
         let facts = searcher.facts(d);
         let mut mask = 0u8;
-        if terms.iter().any(|t| t.best[d] == 0) {
+        if !text_ok[d] {
             mask |= Filter::Text.bit();
         }
         if placements[d].is_none() {

@@ -81,7 +81,7 @@ pub(crate) fn text_matches(
                             positions.extend(idx.iter().filter_map(|i| origin.get(*i)));
                         }
                     }
-                    Kind::Edit => positions.extend(origin.iter().copied()),
+                    Kind::Stem | Kind::Edit => positions.extend(origin.iter().copied()),
                 }
                 let w = weight(field, kind);
                 if best[ti].as_ref().map_or(true, |b| w > b.weight) {
@@ -127,7 +127,9 @@ fn reason(s: &Service, term: &str, b: &Best) -> Reason {
     };
     let text = match b.kind {
         Kind::Exact | Kind::Prefix => format!("{place} matches '{term}'"),
-        Kind::Fuzzy | Kind::Edit => format!("{place} matches '{term}' (read as '{}')", b.word),
+        Kind::Stem | Kind::Fuzzy | Kind::Edit => {
+            format!("{place} matches '{term}' (read as '{}')", b.word)
+        }
     };
     Reason {
         kind: ReasonKind::Text,
@@ -145,7 +147,7 @@ mod tests {
         let skim = SkimMatcherV2::default();
         let terms: Vec<Arc<TermMatch>> = typed
             .iter()
-            .map(|t| Arc::new(TermMatch::compute(&idx, 1, t, None, &skim)))
+            .map(|t| Arc::new(TermMatch::compute(&idx, 1, t, t, None, &skim)))
             .collect();
         text_matches(&skim, &terms, 0, s)
     }

@@ -7,6 +7,7 @@ use super::open_now;
 use super::place::PlaceScope;
 use super::query::Query;
 use super::results::{Group, Hit, Reason, ReasonKind};
+use super::score::UnitMatch;
 use super::searcher::{Candidate, Searcher};
 use super::terms::TermMatch;
 use crate::hours::State;
@@ -17,14 +18,16 @@ pub(crate) fn build_hit(
     searcher: &Searcher,
     q: &Query,
     scope: &PlaceScope,
-    terms: &[Arc<TermMatch>],
+    units: &[UnitMatch],
     c: &Candidate,
 ) -> Hit {
+    let terms: Vec<Arc<TermMatch>> = units.iter().flat_map(|u| u.words.clone()).collect();
     let dir = searcher.directory();
     let doc = c.doc as usize;
     let s = &dir.services[doc];
     let facts = searcher.facts(doc);
-    let (matches, mut reasons) = text_matches(searcher.skim(), terms, doc, s);
+    let (matches, mut reasons) = text_matches(searcher.skim(), &terms, doc, s);
+    reasons.extend(need_reasons(searcher, units, facts.categories));
     let mut checks = Vec::new();
 
     let placement = c.placement;
@@ -114,4 +117,33 @@ pub(crate) fn build_hit(
             .cloned()
             .collect(),
     }
+}
+
+/// "'pills' → overdose → emergency and crisis services": the vocabulary phrases that reached this
+/// service, naming the term and the service's own categories among the term's.
+fn need_reasons(searcher: &Searcher, units: &[UnitMatch], categories: u32) -> Vec<Reason> {
+    let vocab = searcher.vocabulary();
+    units
+        .iter()
+        .filter(|u| u.mask & categories != 0)
+        .filter_map(|u| u.meaning.as_ref().map(|m| (m, u.mask)))
+        .map(|((t, phrase), mask)| {
+            let m = &vocab.meanings[*t];
+            let labels: Vec<&str> = m
+                .categories
+                .iter()
+                .filter(|c| categories & mask & category_bit(**c) != 0)
+                .map(|c| c.label())
+                .collect();
+            let list = match labels.split_last() {
+                Some((last, [])) => last.to_string(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            Reason {
+                kind: ReasonKind::Need,
+                text: format!("'{phrase}' → {} → {list} services", m.label),
+            }
+        })
+        .collect()
 }

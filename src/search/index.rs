@@ -2,6 +2,7 @@
 //! occurs in, so a keystroke looks words up instead of scanning every record.
 
 use super::normalise::{for_each_word, Scratch};
+use super::stem::{is_stop, Stems};
 use crate::model::Service;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -108,6 +109,9 @@ pub struct Index {
     postings: Vec<Posting>,
     name_words: Vec<Vec<u32>>,
     org_words: Vec<Vec<u32>>,
+    /// Stem → the words with that stem that differ from it ("suicid" → suicide, suicidal), so
+    /// a typed word meets the directory's words whatever their endings.
+    by_stem: HashMap<Box<str>, Vec<u32>, FxBuild>,
     /// Position of each record in name order (then id), for ties.
     pub name_rank: Vec<u32>,
 }
@@ -115,9 +119,10 @@ pub struct Index {
 /// Above this many records the index is built in two halves on two threads.
 const PARALLEL_BUILD: usize = 2048;
 
-/// Little words left out of name sequences, so "mix" is the whole of "The Mix".
+/// Little words left out of name sequences, so "mix" is the whole of "The Mix": the same stop
+/// words a query drops, so a name typed in full meets its record word for word.
 fn little(w: &str) -> bool {
-    matches!(w, "the" | "and" | "of" | "a")
+    is_stop(w)
 }
 
 /// The index of a run of records, with words numbered in order of first sight.
@@ -255,6 +260,17 @@ impl Index {
             idx.offsets.push(idx.postings.len() as u32);
             idx.vocab.push(w);
         }
+        let stems = Stems::default();
+        for (id, w) in idx.vocab.iter().enumerate() {
+            // A word that is its own stem is found by looking the stem up as a word.
+            let stem = stems.of(w);
+            if *stem != **w {
+                idx.by_stem
+                    .entry(stem.into_boxed_str())
+                    .or_default()
+                    .push(id as u32);
+            }
+        }
         let renumber = |v: Vec<u32>| v.into_iter().map(|o| new_id[o as usize]).collect();
         idx.name_words = part.names.into_iter().map(renumber).collect();
         idx.org_words = part.orgs.into_iter().map(renumber).collect();
@@ -301,6 +317,22 @@ impl Index {
             self.offsets[id as usize + 1] as usize,
         );
         &self.postings[a..b]
+    }
+
+    /// Words with this stem: those that change when stemmed, and the stem itself as a word.
+    pub fn with_stem(&self, stem: &str) -> impl Iterator<Item = u32> + '_ {
+        let own = self
+            .vocab
+            .binary_search_by(|v| v.as_ref().cmp(stem))
+            .ok()
+            .map(|i| i as u32);
+        self.by_stem
+            .get(stem)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .chain(own)
     }
 
     /// Short-field words beginning with this character.

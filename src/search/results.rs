@@ -17,6 +17,9 @@ pub enum Group {
     CheckFirst,
     /// Fits, but closed now: shown with its next opening.
     ClosedNow,
+    /// The service the typed words name ("mental health hub"): listed first, whatever group it
+    /// is in, with its hours badge and checks (its hit keeps its own group).
+    Named,
 }
 
 impl Group {
@@ -27,6 +30,7 @@ impl Group {
             Group::Reachable => "Fits and reachable now",
             Group::CheckFirst => "Fits — check before giving",
             Group::ClosedNow => "Fits but closed now",
+            Group::Named => "The service you named",
         }
     }
 
@@ -35,6 +39,7 @@ impl Group {
             Group::Reachable => "reachable",
             Group::CheckFirst => "check-before-giving",
             Group::ClosedNow => "closed-now",
+            Group::Named => "named",
         }
     }
 }
@@ -49,6 +54,8 @@ pub enum ReasonKind {
     Category,
     Hours,
     Access,
+    /// Reached through the needs vocabulary: "'pills' → overdose → crisis services".
+    Need,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,13 +180,44 @@ pub struct Empty {
     pub without: Vec<(Filter, usize)>,
 }
 
+/// A vocabulary phrase found in the query and what it was read as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meaning {
+    /// As typed, folded: "took too many pills".
+    pub phrase: String,
+    /// "overdose".
+    pub label: String,
+    pub categories: Vec<crate::model::Category>,
+    pub risk: bool,
+}
+
+/// Risk phrases were typed: ask about danger now (the results still follow).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskWords {
+    pub phrases: Vec<String>,
+    /// The risk phrases are not yet clinically approved.
+    pub draft: bool,
+}
+
+impl RiskWords {
+    /// The risk phrases as a handler reads them: "'kill myself', 'pills'".
+    pub fn quoted(&self) -> String {
+        let q: Vec<String> = self.phrases.iter().map(|p| format!("'{p}'")).collect();
+        q.join(", ")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     /// The words searched for, as folded.
     pub terms: Vec<String>,
     pub place: PlaceScope,
-    /// Always three, in `Group::ALL` order.
+    /// The three groups in `Group::ALL` order, after the named service's group when one is named.
     pub groups: Vec<GroupResults>,
+    /// The vocabulary phrases found in what was typed, in order.
+    pub meanings: Vec<Meaning>,
+    /// Set when a phrase is a risk phrase: the screens ask the handler to ask about danger now.
+    pub risk: Option<RiskWords>,
     /// Lines to show above the results (place unclear, outside the area...).
     pub notes: Vec<String>,
     /// Set when no service is in any group.
@@ -204,7 +242,12 @@ impl Results {
     }
 
     pub fn group(&self, g: Group) -> &GroupResults {
-        &self.groups[g as usize]
+        static NONE: GroupResults = GroupResults {
+            group: Group::Named,
+            total: 0,
+            hits: Vec::new(),
+        };
+        self.groups.iter().find(|x| x.group == g).unwrap_or(&NONE)
     }
 
     pub fn ids(&self) -> Vec<&str> {

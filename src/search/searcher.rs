@@ -5,13 +5,16 @@ use super::explain::explain;
 use super::facts::{age_rank, category_bit, Facts};
 use super::hits::build_hit;
 use super::index::Index;
-use super::normalise::query_terms;
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
 use super::rank::{rank_key, reach_rank, Standing};
-use super::results::{Group, GroupResults, Results};
+use super::results::{Group, GroupResults, Results, RiskWords};
+use super::score::meanings;
+use super::stem::Stems;
 use super::terms::TermMatch;
+use super::understand::understand;
+use super::vocabulary::Vocabulary;
 use crate::hours::{self, Calendar};
 use crate::model::{Directory, Status};
 use crate::places::PlaceIndex;
@@ -25,9 +28,9 @@ use std::sync::Arc;
 const TERM_CACHE: usize = 24;
 
 pub struct Searcher {
-    dir: Arc<Directory>,
-    index: Index,
-    facts: Vec<Facts>,
+    pub(super) dir: Arc<Directory>,
+    pub(super) index: Index,
+    pub(super) facts: Vec<Facts>,
     places: PlaceIndex,
     calendar: Calendar,
     skim: SkimMatcherV2,
@@ -37,6 +40,10 @@ pub struct Searcher {
     area_class: Vec<u32>,
     area_examples: Vec<u32>,
     open: OpenStates,
+    pub(super) stems: Stems,
+    pub(super) vocabulary: Vocabulary,
+    /// Per set of category bits: the services carrying one of them, found once.
+    pub(super) meaning_docs: HashMap<u32, Arc<Vec<u32>>>,
 }
 
 /// One service that passed every filter, with what ranking and grouping need.
@@ -71,6 +78,8 @@ impl Searcher {
                     })
             })
             .collect();
+        let stems = Stems::default();
+        let vocabulary = Vocabulary::new(&dir.vocabulary, &stems);
         Searcher {
             dir,
             index,
@@ -83,7 +92,14 @@ impl Searcher {
             area_class,
             area_examples,
             open,
+            stems,
+            vocabulary,
+            meaning_docs: HashMap::new(),
         }
+    }
+
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     pub fn directory(&self) -> &Directory {
@@ -119,7 +135,7 @@ impl Searcher {
 
     /// The matches for one folded word, reusing the last keystroke's work when this word
     /// extends a word already matched ("cri" → "cris").
-    fn term(&mut self, t: &str) -> Arc<TermMatch> {
+    pub(super) fn term(&mut self, t: &str) -> Arc<TermMatch> {
         if let Some(pos) = self.terms.iter().position(|m| m.term == t) {
             let m = self.terms.remove(pos);
             self.terms.push(Arc::clone(&m));
@@ -131,10 +147,12 @@ impl Searcher {
             .filter(|m| t.starts_with(m.term.as_str()))
             .max_by_key(|m| m.term.len())
             .cloned();
+        let stem = self.stems.of(t);
         let m = Arc::new(TermMatch::compute(
             &self.index,
             self.dir.services.len(),
             t,
+            &stem,
             previous.as_deref(),
             &self.skim,
         ));
@@ -175,63 +193,17 @@ impl Searcher {
             .prepare(&self.dir.services, &self.calendar, at, window, docs);
     }
 
-    /// Text relevance of every service matching every word, with the whole-name bonuses.
-    fn text_candidates(&mut self, terms: &[String]) -> (Vec<Arc<TermMatch>>, Vec<(u32, u16)>) {
-        if terms.is_empty() {
-            let all = (0..self.dir.services.len() as u32)
-                .map(|d| (d, 0))
-                .collect();
-            return (Vec::new(), all);
-        }
-        let matches: Vec<Arc<TermMatch>> = terms.iter().map(|t| self.term(t)).collect();
-        let driver = matches
-            .iter()
-            .min_by_key(|m| m.docs.len())
-            .expect("at least one term");
-        let mut out = Vec::with_capacity(driver.docs.len());
-        'docs: for &d in &driver.docs {
-            let mut rel: u32 = 0;
-            for m in &matches {
-                let b = m.best[d as usize];
-                if b == 0 {
-                    continue 'docs;
-                }
-                rel += u32::from(b);
-            }
-            rel += u32::from(self.bonus(d as usize, &matches));
-            out.push((d, rel.min(u32::from(u16::MAX)) as u16));
-        }
-        (matches, out)
-    }
-
-    /// The name (or organisation) is exactly what was typed — corrected or still being typed —
-    /// rather than merely containing it: "Samaritans" above "Isle of Wight Samaritans".
-    fn bonus(&self, doc: usize, terms: &[Arc<TermMatch>]) -> u16 {
-        let covers = |words: &[u32]| {
-            words.len() >= terms.len()
-                && terms
-                    .iter()
-                    .zip(words)
-                    .all(|(t, w)| t.kind_of(*w).is_some())
-        };
-        let name = self.index.name_words(doc);
-        let mut b = 0;
-        if covers(name) {
-            b += if name.len() == terms.len() { 200 } else { 40 };
-        }
-        let org = self.index.org_words(doc);
-        if org.len() == terms.len() && covers(org) {
-            b += 100;
-        }
-        b
-    }
-
     /// Run a query. Results come in three groups, ranked, each hit with its reasons.
     pub fn search(&mut self, q: &Query) -> Results {
         let scope = PlaceScope::resolve(&self.dir.places, &self.places, q.place.as_ref());
-        let terms = query_terms(&q.text);
+        let understood = understand(&q.text, &self.vocabulary, &self.stems);
+        let units = self.units(&understood);
+        let terms = understood.words();
+        let matches: Vec<Arc<TermMatch>> = units.iter().flat_map(|u| u.words.clone()).collect();
         let placements = self.placements(&scope);
-        let (matches, text_hits) = self.text_candidates(&terms);
+        let text_hits = self.text_candidates(&units, &matches);
+        let any_meaning = units.iter().any(|u| u.meaning.is_some());
+        let named = self.named(&text_hits, &matches, any_meaning);
         let cat_mask = q.categories.iter().fold(0, |m, c| m | category_bit(*c));
         let place_filtered = scope.is_filter();
         // Cheap filters first; open-now states only for what survives them.
@@ -254,7 +226,7 @@ impl Searcher {
         }
         let docs: Vec<u32> = passed.iter().map(|p| p.0).collect();
         self.ensure_open(q.at, q.within_minutes, &docs);
-        let mut groups: [Vec<Candidate>; 3] = Default::default();
+        let mut groups: [Vec<Candidate>; 4] = Default::default();
         for (d, rel, p, age) in passed {
             let f = &self.facts[d as usize];
             let now = self.open.code(d as usize);
@@ -276,7 +248,12 @@ impl Searcher {
                 age,
                 self.index.name_rank[d as usize],
             );
-            groups[group as usize].push(Candidate {
+            let shown_in = if named.contains(&d) {
+                Group::Named
+            } else {
+                group
+            };
+            groups[shown_in as usize].push(Candidate {
                 doc: d,
                 key,
                 relevance: rel,
@@ -284,8 +261,29 @@ impl Searcher {
                 placement: p,
             });
         }
-        let mut out = Vec::with_capacity(3);
-        for (g, mut list) in Group::ALL.into_iter().zip(groups) {
+        let mut out = Vec::with_capacity(4);
+        // A named service that already leads the list stays in its own group: the separate
+        // heading is for bringing it up from further down.
+        if let [only] = groups[Group::Named as usize][..] {
+            let own = only.group as usize;
+            let leads = groups[..own].iter().all(|l| l.is_empty())
+                && groups[own].iter().all(|o| o.key > only.key);
+            if leads {
+                groups[own].push(only);
+                groups[Group::Named as usize].clear();
+            }
+        }
+        let [reachable, check, closed, named_list] = groups;
+        let lists = [
+            (Group::Named, named_list),
+            (Group::Reachable, reachable),
+            (Group::CheckFirst, check),
+            (Group::ClosedNow, closed),
+        ];
+        for (g, mut list) in lists {
+            if g == Group::Named && list.is_empty() {
+                continue;
+            }
             let total = list.len();
             let keep = q.limit.unwrap_or(usize::MAX).min(total);
             if keep < total && keep > 0 {
@@ -295,7 +293,7 @@ impl Searcher {
             list.sort_unstable_by_key(|c| c.key);
             let hits = list
                 .iter()
-                .map(|c| build_hit(self, q, &scope, &matches, c))
+                .map(|c| build_hit(self, q, &scope, &units, c))
                 .collect();
             out.push(GroupResults {
                 group: g,
@@ -312,8 +310,19 @@ impl Searcher {
                     .next_change
             })
             .min();
+        let meanings = meanings(&self.vocabulary, &units);
+        let risk = meanings.iter().any(|m| m.risk).then(|| RiskWords {
+            phrases: meanings
+                .iter()
+                .filter(|m| m.risk)
+                .map(|m| m.phrase.clone())
+                .collect(),
+            draft: !self.vocabulary.approved,
+        });
         let mut results = Results {
             terms,
+            meanings,
+            risk,
             place: scope,
             groups: out,
             notes: Vec::new(),
@@ -324,7 +333,18 @@ impl Searcher {
             results.notes.push(n);
         }
         if results.is_empty() {
-            results.empty = Some(explain(self, q, &results.place, &matches, &placements));
+            let mut text_ok = vec![units.is_empty(); self.dir.services.len()];
+            for (d, _) in &text_hits {
+                text_ok[*d as usize] = true;
+            }
+            results.empty = Some(explain(
+                self,
+                q,
+                &results.place,
+                &matches,
+                &text_ok,
+                &placements,
+            ));
         }
         results
     }

@@ -10,6 +10,8 @@ use fuzzy_matcher::FuzzyMatcher;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Exact,
+    /// The same word with another ending: "suicidal" for "suicide", "died" for "dies".
+    Stem,
     Prefix,
     /// Letters in order with gaps (skim): "talkng" in "talking".
     Fuzzy,
@@ -22,9 +24,15 @@ impl Kind {
         self as u8 + 1
     }
     fn from_code(c: u8) -> Option<Kind> {
-        [Kind::Exact, Kind::Prefix, Kind::Fuzzy, Kind::Edit]
-            .get((c as usize).wrapping_sub(1))
-            .copied()
+        [
+            Kind::Exact,
+            Kind::Stem,
+            Kind::Prefix,
+            Kind::Fuzzy,
+            Kind::Edit,
+        ]
+        .get((c as usize).wrapping_sub(1))
+        .copied()
     }
 }
 
@@ -40,7 +48,7 @@ pub fn weight(field: Field, kind: Kind) -> u16 {
     // Exact, prefix, fuzzy, edit: misspellings rank below what was typed correctly.
     let pct: u16 = match kind {
         Kind::Exact => 10,
-        Kind::Prefix => 9,
+        Kind::Stem | Kind::Prefix => 9,
         Kind::Fuzzy => 6,
         Kind::Edit => 5,
     };
@@ -61,8 +69,8 @@ pub struct TermMatch {
     /// superset of this term's fuzzy and prefix matches, and of any longer term's, so the next
     /// keystroke only re-checks these.
     subsequence: Vec<u32>,
-    /// The directory words matched by misspelling (fuzzy or edit), sorted: few, and all a hit's
-    /// highlighting needs besides "starts with the term".
+    /// The directory words matched by stem or misspelling (fuzzy or edit), sorted: few, and all
+    /// a hit's highlighting needs besides "starts with the term".
     typo_words: Vec<(Box<str>, Kind)>,
     /// Per service: best weight, 0 = no match.
     pub best: Vec<u16>,
@@ -70,6 +78,9 @@ pub struct TermMatch {
     pub fields: Vec<u8>,
     /// Services with a match, in the order first found.
     pub docs: Vec<u32>,
+    /// Some directory word is matched whole (exactly, by stem or as a misspelling), not only as
+    /// the start of a longer word: a name can only be "typed in full" then.
+    pub complete: bool,
 }
 
 /// Skim finds the letters in order; accept only a near-contiguous run (a missed or doubled
@@ -91,12 +102,14 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
 }
 
 impl TermMatch {
-    /// Match `term` (already folded). `previous`, if given, must be the match for a prefix of
-    /// `term` from the same index: its candidate words are narrowed instead of the whole index.
+    /// Match `term` (already folded; `stem` its stem). `previous`, if given, must be the match
+    /// for a prefix of `term` from the same index: its candidate words are narrowed instead of
+    /// the whole index.
     pub fn compute(
         index: &Index,
         n_docs: usize,
         term: &str,
+        stem: &str,
         previous: Option<&TermMatch>,
         skim: &SkimMatcherV2,
     ) -> TermMatch {
@@ -119,6 +132,9 @@ impl TermMatch {
                 Kind::Prefix
             };
             mark(&mut kinds, &mut words, id, k);
+        }
+        for id in index.with_stem(stem) {
+            mark(&mut kinds, &mut words, id, Kind::Stem);
         }
         let first = term.chars().next();
         let subsequence: Vec<u32> = match (previous, first) {
@@ -171,6 +187,7 @@ impl TermMatch {
         for w in &mut words {
             w.1 = Kind::from_code(kinds[w.0 as usize]).unwrap_or(Kind::Edit);
         }
+        let complete = words.iter().any(|w| w.1 != Kind::Prefix);
         let mut best = vec![0u16; n_docs];
         let mut fields = vec![0u8; n_docs];
         let mut docs = Vec::new();
@@ -195,7 +212,9 @@ impl TermMatch {
         }
         let mut typo_words: Vec<(Box<str>, Kind)> = words
             .iter()
-            .filter(|w| w.1 >= Kind::Fuzzy)
+            .filter(|w| {
+                w.1 >= Kind::Fuzzy || (w.1 == Kind::Stem && !index.word(w.0).starts_with(term))
+            })
             .map(|&(id, k)| (index.word(id).into(), k))
             .collect();
         typo_words.sort_unstable();
@@ -207,6 +226,7 @@ impl TermMatch {
             best,
             fields,
             docs,
+            complete,
         }
     }
 
@@ -249,7 +269,8 @@ mod tests {
     }
 
     fn run(idx: &Index, n: usize, term: &str) -> TermMatch {
-        TermMatch::compute(idx, n, term, None, &SkimMatcherV2::default())
+        let stem = crate::search::stem::Stems::default().of(term);
+        TermMatch::compute(idx, n, term, &stem, None, &SkimMatcherV2::default())
     }
 
     #[test]
@@ -284,8 +305,8 @@ mod tests {
         let mut prev: Option<TermMatch> = None;
         for end in 1..="talkng".len() {
             let t = &"talkng"[..end];
-            let narrowed = TermMatch::compute(&idx, 3, t, prev.as_ref(), &skim);
-            let fresh = TermMatch::compute(&idx, 3, t, None, &skim);
+            let narrowed = TermMatch::compute(&idx, 3, t, t, prev.as_ref(), &skim);
+            let fresh = TermMatch::compute(&idx, 3, t, t, None, &skim);
             assert_eq!(narrowed.best, fresh.best, "{t}");
             assert_eq!(narrowed.kinds, fresh.kinds, "{t}");
             prev = Some(narrowed);

@@ -34,6 +34,7 @@ pub fn encode(build: &str, meta: &EditionMeta, directory: &Directory) -> Option<
         bank_holidays: directory.bank_holidays.clone(),
         accepted_gaps: directory.accepted_gaps.clone(),
         feed_taxonomy: directory.feed_taxonomy.clone(),
+        vocabulary: directory.vocabulary.clone(),
     };
     let services = &directory.services;
     let mut out = Vec::with_capacity(MAGIC.len() + 64);

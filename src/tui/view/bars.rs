@@ -68,6 +68,14 @@ pub fn banners(app: &App, theme: Theme, w: u16) -> Vec<Line<'static>> {
         f.push_words(text, theme.banner());
         out.extend(f.lines(w, (" ", theme.banner()), 1));
     };
+    if let Some(risk) = app
+        .listing
+        .risk
+        .as_ref()
+        .filter(|_| app.screen == crate::app::Screen::Search)
+    {
+        add(risk);
+    }
     if let Some(reason) = &app.status.read_only {
         add(reason);
     }
