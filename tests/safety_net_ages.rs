@@ -128,6 +128,9 @@ fn call(age: u8, place: &str) -> TriageResult {
         }),
         answers: vec![],
         notices: vec![],
+        raised: vec![],
+        prompts: vec![],
+        excluded: vec![],
         approved: false,
         version: String::new(),
     }

@@ -34,8 +34,18 @@ pub struct Term {
 }
 
 impl VocabularyFile {
+    /// What an approval signs: the terms. A later change to any phrase makes it a DRAFT again,
+    /// as for the questionnaire.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let v = serde_json::json!({ "terms": self.terms });
+        let digest = Sha256::digest(v.to_string().as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Signed off, and nothing changed since.
     pub fn is_approved(&self) -> bool {
-        self.approval.is_approved()
+        self.approval.is_signed() && self.approval.hash == self.fingerprint()
     }
 }
 

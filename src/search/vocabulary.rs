@@ -96,7 +96,7 @@ pub fn check(file: &VocabularyFile, needs: &[String]) -> Vec<Problem> {
     let err = |out: &mut Vec<Problem>, field: String, msg: String| {
         out.push(Problem::error(FILE, &field, msg))
     };
-    if !file.approval.is_approved() {
+    if !file.is_approved() {
         out.push(Problem::warning(
             FILE,
             "approval",
