@@ -406,9 +406,13 @@ fn a_service_that_cannot_respond_within_the_window_is_left_out_not_offered() {
     });
     let o = call_at(&d, "B", "portsmouth", "2026-11-18 23:45");
     assert!(!o.ids().contains(&"calm"));
+    assert!(!o.support_while_waiting.iter().any(|s| s.id == "calm"));
     assert_eq!(left_out(&o).map(|l| l.0), Some(LeftOutWhy::NotInWindow));
+    // At 20:00 it can respond, but a listening line at B is support while waiting, never
+    // one of the services the next step is taken from.
     let o = call_at(&d, "B", "portsmouth", "2026-11-18 20:00");
-    assert!(o.ids().contains(&"calm"));
+    assert!(!o.ids().contains(&"calm"));
+    assert!(o.support_while_waiting.iter().any(|s| s.id == "calm"));
 }
 
 /// A call at A or B, built directly: any need, any place (every local place, outside the area,
