@@ -81,9 +81,7 @@ fn walk(choices: &[u32], jump_at: Option<usize>) -> TriageResult {
             }
             // Most callers have no risk or circumstance to report: otherwise the routine levels
             // are never met (every "don't know" is now read as the worse answer).
-            QuestionKind::Single if n % 10 < 8 && keys.contains(&"no") => {
-                "no".to_string()
-            }
+            QuestionKind::Single if n % 10 < 8 && keys.contains(&"no") => "no".to_string(),
             QuestionKind::Age if n % 3 != 0 => AGES[n % AGES.len()].to_string(),
             QuestionKind::Place if p.id.ends_with(".which") => keys[n % keys.len()].to_string(),
             QuestionKind::Place if n % 4 != 0 => PLACES[n % PLACES.len()].to_string(),
@@ -440,8 +438,16 @@ fn urgent_call() -> impl Strategy<Value = (TriageResult, usize, Role, bool)> {
         prop::sample::select(needs),
         prop_oneof![
             (0u8..=100).prop_map(|y| Some(Age::Years { years: y })),
-            Just(Some(Age::Band { key: "teenager".into(), min: 13, max: 17 })),
-            Just(Some(Age::Band { key: "not-known".into(), min: 0, max: 130 })),
+            Just(Some(Age::Band {
+                key: "teenager".into(),
+                min: 13,
+                max: 17
+            })),
+            Just(Some(Age::Band {
+                key: "not-known".into(),
+                min: 0,
+                max: 130
+            })),
             Just(None),
         ],
         0usize..192,
@@ -466,7 +472,11 @@ fn urgent_call() -> impl Strategy<Value = (TriageResult, usize, Role, bool)> {
                 approved: false,
                 version: String::new(),
             };
-            let role = if clinician { Role::Clinician } else { Role::Handler };
+            let role = if clinician {
+                Role::Clinician
+            } else {
+                Role::Handler
+            };
             (r, hour, role, own)
         })
 }
