@@ -407,3 +407,33 @@ fn write_gaps_regenerates_the_file_in_one_command_and_keeps_reviews() {
         .unwrap();
     assert_eq!(kept.accepted_by, "Dr Keep Me");
 }
+
+/// `import` re-runs the coverage proof before it writes: the B and C gaps are shown with their
+/// fallbacks, and an edition with a B or C gap no entry lists is refused whole.
+#[test]
+fn import_shows_the_b_and_c_gaps_and_refuses_an_unlisted_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let ed = tmp.path().join("edition");
+    fixture_with(&ed, None);
+    let o = signpost(&data, &["import", ed.to_str().unwrap(), "--yes"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("B (within 4 hours): 72 combinations"), "{out}");
+    assert!(!out.contains("D (within 72 hours)"), "B and C only: {out}");
+    assert!(out.contains("coverage gap not accepted"), "{out}");
+    assert!(out.contains("refused whole"), "{out}");
+
+    let o = signpost(&data, &["check", ed.to_str().unwrap(), "--write-gaps"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = signpost(&data, &["import", ed.to_str().unwrap(), "--yes"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let proof = out.find("B (within 4 hours)").expect("the proof is shown");
+    let installed = out.find("Installed edition").expect("then it installs");
+    assert!(proof < installed, "{out}");
+    assert!(
+        out.contains("— fallback: NHS 111 mental health option"),
+        "{out}"
+    );
+}
