@@ -8,8 +8,8 @@ use common::{signpost, text};
 use signpost::directory::{self, safety_net::safety_net};
 use signpost::model::{Directory, Role};
 use signpost::places::AGE_BANDS;
-use signpost::triage::proof::{prove, GapStatus, Reference};
 use signpost::triage::outcome::URGENT_CARE_ID;
+use signpost::triage::proof::{prove, GapStatus, Reference};
 use signpost::triage::{outcome, Age, PlaceAnswer, TriageResult};
 use std::path::Path;
 
@@ -78,10 +78,19 @@ fn the_proof_fails_on_an_unaccepted_b_level_gap_and_passes_once_it_is_accepted()
         Some(&(owned.clone() + &gap("*", "*", "B", "bereavement", PENDING, FALLBACK))),
     );
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("place: a gap at B is listed explicitly: \"*\" is not allowed here"), "{out}");
-    let (code, out) = check(tmp.path(), Some(&(owned.clone() + &each("B", "bereavement", PENDING, ""))));
+    assert!(
+        out.contains("place: a gap at B is listed explicitly: \"*\" is not allowed here"),
+        "{out}"
+    );
+    let (code, out) = check(
+        tmp.path(),
+        Some(&(owned.clone() + &each("B", "bereavement", PENDING, ""))),
+    );
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("fallback: a gap at B must name its fallback"), "{out}");
+    assert!(
+        out.contains("fallback: a gap at B must name its fallback"),
+        "{out}"
+    );
     owned.push_str(&each("B", "bereavement", PENDING, FALLBACK));
     let (code, out) = check(tmp.path(), Some(&owned));
     assert_eq!(code, 0, "{out}");
@@ -89,7 +98,10 @@ fn the_proof_fails_on_an_unaccepted_b_level_gap_and_passes_once_it_is_accepted()
         out.contains("accepted-gaps.toml: urgency B: pending clinical review: 24 entries listing 24 gap(s) at B"),
         "{out}"
     );
-    assert!(out.contains("— fallback: NHS 111 mental health option"), "{out}");
+    assert!(
+        out.contains("— fallback: NHS 111 mental health option"),
+        "{out}"
+    );
     assert!(out.contains("0 error(s)"), "{out}");
 }
 
@@ -100,7 +112,8 @@ fn a_c_level_gap_is_an_error_too_and_d_to_e_gaps_only_warnings() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("B for every age; C for every age"), "{out}");
     // Only B and C listed: the D and E gaps are warnings and check passes.
-    let owned = each("B", "bereavement", PENDING, FALLBACK) + &each("C", "bereavement", PENDING, FALLBACK);
+    let owned =
+        each("B", "bereavement", PENDING, FALLBACK) + &each("C", "bereavement", PENDING, FALLBACK);
     let (code, out) = check(tmp.path(), Some(&owned));
     assert_eq!(code, 0, "{out}");
     assert!(
@@ -362,7 +375,10 @@ fn write_gaps_regenerates_the_file_in_one_command_and_keeps_reviews() {
             g.place != "*" && g.age_band != "*" && g.need != "*",
             "{g:?}"
         );
-        assert!(g.fallback.contains("111") || g.fallback.contains("A&E"), "{g:?}");
+        assert!(
+            g.fallback.contains("111") || g.fallback.contains("A&E"),
+            "{g:?}"
+        );
     }
     let o = signpost(&data, &["check", ed.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
@@ -390,4 +406,34 @@ fn write_gaps_regenerates_the_file_in_one_command_and_keeps_reviews() {
         })
         .unwrap();
     assert_eq!(kept.accepted_by, "Dr Keep Me");
+}
+
+/// `import` re-runs the coverage proof before it writes: the B and C gaps are shown with their
+/// fallbacks, and an edition with a B or C gap no entry lists is refused whole.
+#[test]
+fn import_shows_the_b_and_c_gaps_and_refuses_an_unlisted_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let ed = tmp.path().join("edition");
+    fixture_with(&ed, None);
+    let o = signpost(&data, &["import", ed.to_str().unwrap(), "--yes"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("B (within 4 hours): 72 combinations"), "{out}");
+    assert!(!out.contains("D (within 72 hours)"), "B and C only: {out}");
+    assert!(out.contains("coverage gap not accepted"), "{out}");
+    assert!(out.contains("refused whole"), "{out}");
+
+    let o = signpost(&data, &["check", ed.to_str().unwrap(), "--write-gaps"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = signpost(&data, &["import", ed.to_str().unwrap(), "--yes"]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let proof = out.find("B (within 4 hours)").expect("the proof is shown");
+    let installed = out.find("Installed edition").expect("then it installs");
+    assert!(proof < installed, "{out}");
+    assert!(
+        out.contains("— fallback: NHS 111 mental health option"),
+        "{out}"
+    );
 }

@@ -64,9 +64,12 @@ fn age_boundaries_on_real_records() {
     assert_eq!(age("childline", 18), AgeFit::Fits);
     assert_eq!(age("childline", 19), AgeFit::Outside);
     assert_eq!(age("childline", 11), AgeFit::Fits);
-    // "16+" with no upper limit stated: 16 is inside the stated bound, but with the other bound
-    // unknown the record is "check before giving" at every age, never firm (issue 16).
-    assert!(matches!(age("portsmouth-mental-health-hub", 16), AgeFit::Uncertain(_)));
+    // "16 and over" with no confirmed upper limit: check before giving even at 16 (the old
+    // "a stated bound fits" shortcut made such records firm on the bound only).
+    assert!(matches!(
+        age("portsmouth-mental-health-hub", 16),
+        AgeFit::Uncertain(_)
+    ));
     assert_eq!(age("portsmouth-mental-health-hub", 15), AgeFit::Outside);
     assert_eq!(age("southampton-camhs", 12), AgeFit::Fits);
     assert_eq!(age("southampton-camhs", 19), AgeFit::Outside);

@@ -81,9 +81,7 @@ fn walk(choices: &[u32], jump_at: Option<usize>) -> TriageResult {
             }
             // Most callers have no risk or circumstance to report: otherwise the routine levels
             // are never met (every "don't know" is now read as the worse answer).
-            QuestionKind::Single if n % 10 < 8 && keys.contains(&"no") => {
-                "no".to_string()
-            }
+            QuestionKind::Single if n % 10 < 8 && keys.contains(&"no") => "no".to_string(),
             QuestionKind::Age if n % 3 != 0 => AGES[n % AGES.len()].to_string(),
             QuestionKind::Place if p.id.ends_with(".which") => keys[n % keys.len()].to_string(),
             QuestionKind::Place if n % 4 != 0 => PLACES[n % PLACES.len()].to_string(),
@@ -407,9 +405,13 @@ fn a_service_that_cannot_respond_within_the_window_is_left_out_not_offered() {
     });
     let o = call_at(&d, "B", "portsmouth", "2026-11-18 23:45");
     assert!(!o.ids().contains(&"calm"));
+    assert!(!o.support_while_waiting.iter().any(|s| s.id == "calm"));
     assert_eq!(left_out(&o).map(|l| l.0), Some(LeftOutWhy::NotInWindow));
+    // At 20:00 it can respond, but a listening line at B is support while waiting, never
+    // one of the services the next step is taken from.
     let o = call_at(&d, "B", "portsmouth", "2026-11-18 20:00");
-    assert!(o.ids().contains(&"calm"));
+    assert!(!o.ids().contains(&"calm"));
+    assert!(o.support_while_waiting.iter().any(|s| s.id == "calm"));
 }
 
 /// A call at A or B, built directly: any need, any place (every local place, outside the area,
@@ -437,8 +439,16 @@ fn urgent_call() -> impl Strategy<Value = (TriageResult, usize, Role, bool)> {
         prop::sample::select(needs),
         prop_oneof![
             (0u8..=100).prop_map(|y| Some(Age::Years { years: y })),
-            Just(Some(Age::Band { key: "teenager".into(), min: 13, max: 17 })),
-            Just(Some(Age::Band { key: "not-known".into(), min: 0, max: 130 })),
+            Just(Some(Age::Band {
+                key: "teenager".into(),
+                min: 13,
+                max: 17
+            })),
+            Just(Some(Age::Band {
+                key: "not-known".into(),
+                min: 0,
+                max: 130
+            })),
             Just(None),
         ],
         0usize..192,
@@ -463,7 +473,11 @@ fn urgent_call() -> impl Strategy<Value = (TriageResult, usize, Role, bool)> {
                 approved: false,
                 version: String::new(),
             };
-            let role = if clinician { Role::Clinician } else { Role::Handler };
+            let role = if clinician {
+                Role::Clinician
+            } else {
+                Role::Handler
+            };
             (r, hour, role, own)
         })
 }

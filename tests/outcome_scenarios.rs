@@ -252,7 +252,13 @@ fn cases() -> Vec<Case> {
                 ("nhs-111-mental-health-triage-hiow", Now),
                 ("urgent-care-a-and-e", Now),
             ],
-            absent: &["andover-mind", "calm", "childline", "saneline", "papyrus-hopeline247"],
+            absent: &[
+                "andover-mind",
+                "calm",
+                "childline",
+                "saneline",
+                "papyrus-hopeline247",
+            ],
             say: &["Next step: give them NHS 111", "Support while waiting"],
             ..base()
         },
@@ -409,7 +415,8 @@ fn cases() -> Vec<Case> {
             ..base()
         },
         Case {
-            what: "a teenager of unknown age with eating problems, Winchester: eating services take D",
+            what:
+                "a teenager of unknown age with eating problems, Winchester: eating services take D",
             answers: &[
                 ("age", "teenager"),
                 ("place", "Winchester"),
@@ -893,9 +900,17 @@ fn a_perinatal_service_needs_the_flag_or_a_check() {
         ..base()
     };
     let o = run(&dir, &c);
-    for id in ["hampshire-perinatal-mental-health", "maternity-mental-health-hiow"] {
+    for id in [
+        "hampshire-perinatal-mental-health",
+        "maternity-mental-health-hiow",
+    ] {
         assert!(!o.ids().contains(&id), "{id}");
-        assert!(o.left_out.iter().any(|l| l.id == id && l.why == LeftOutWhy::Excluded), "{id}");
+        assert!(
+            o.left_out
+                .iter()
+                .any(|l| l.id == id && l.why == LeftOutWhy::Excluded),
+            "{id}"
+        );
     }
 }
 
@@ -1001,6 +1016,9 @@ fn a_clinician_override_changes_the_window_services_are_judged_against() {
     // the response (it was left out before; a listening line at B is no longer dropped).
     assert!(!o.ids().contains(&"calm"));
     assert!(o.support_while_waiting.iter().any(|s| s.id == "calm"));
-    assert_eq!(o.next_step().map(|s| s.response.is_crisis_route()), Some(true));
+    assert_eq!(
+        o.next_step().map(|s| s.response.is_crisis_route()),
+        Some(true)
+    );
     assert!(o.say.iter().any(|s| s.text.contains("overridden from D")));
 }

@@ -123,6 +123,7 @@ const RYDE_CALL: &[&str] = &[
     "age=70",
     "place=PO33 2AB",
     "needs=bereavement",
+    "behaviour=no",
     "known-to-services=no",
     "perinatal=no",
     "intoxicated=no",

@@ -148,16 +148,25 @@ fn any_change_to_the_questions_or_policy_after_approval_makes_it_a_draft_again()
     worded.questions[0].text.push_str(" (reworded)");
     let mut policy = approved.clone();
     policy.policy.push(
-        toml::from_str(r#"id = "default"
+        toml::from_str(
+            r#"id = "default"
 levels = ["E"]
-response = "treatment""#)
+response = "treatment""#,
+        )
         .unwrap(),
     );
     let mut option = approved.clone();
     option.questions[1].options[0].effects.urgency = Some("G".into());
-    for (what, t) in [("question text", worded), ("policy levels", policy), ("option effect", option)] {
+    for (what, t) in [
+        ("question text", worded),
+        ("policy levels", policy),
+        ("option effect", option),
+    ] {
         assert!(t.approval.is_signed(), "{what}");
-        assert!(!t.is_approved(), "{what}: a changed questionnaire must say DRAFT");
+        assert!(
+            !t.is_approved(),
+            "{what}: a changed questionnaire must say DRAFT"
+        );
         assert!(
             check(&t).iter().any(|p| p.field == "approval"),
             "{what}: check must warn DRAFT"
@@ -376,10 +385,15 @@ at_least = "Z""#,
         )
         .unwrap(),
     );
-    t.modifiers.push(toml::from_str("id = \"idle\"\nwhy = \"\"").unwrap());
+    t.modifiers
+        .push(toml::from_str("id = \"idle\"\nwhy = \"\"").unwrap());
     assert_one_error(&t, "modifiers[0].flags_any", "unknown flag 'no-such-flag'");
     assert_one_error(&t, "modifiers[0].at_least", "unknown urgency level 'Z'");
-    assert_one_error(&t, "modifiers[1].flags_any", "a modifier must hold on a flag or a need");
+    assert_one_error(
+        &t,
+        "modifiers[1].flags_any",
+        "a modifier must hold on a flag or a need",
+    );
     assert_one_error(&t, "modifiers[1].at_least", "a modifier must raise");
     assert_one_error(&t, "modifiers[1].why", "a modifier must say why");
 }

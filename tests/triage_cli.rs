@@ -53,7 +53,10 @@ const SIXTEEN_IN_PORTSMOUTH: &[(&str, &str)] = &[
 
 /// Replace the answer to one question in a script.
 fn set<'a>(a: &mut [(&'a str, &'a str)], id: &str, v: &'a str) {
-    a.iter_mut().find(|(q, _)| *q == id).expect("a scripted question").1 = v;
+    a.iter_mut()
+        .find(|(q, _)| *q == id)
+        .expect("a scripted question")
+        .1 = v;
 }
 
 #[test]

@@ -315,7 +315,11 @@ fn the_emergency_jump_works_from_every_question() {
                 .iter()
                 .find(|o| {
                     let qi = t.question_index(&p.id).unwrap();
-                    let opt = t.questions[qi].options.iter().find(|x| x.key == o.key).unwrap();
+                    let opt = t.questions[qi]
+                        .options
+                        .iter()
+                        .find(|x| x.key == o.key)
+                        .unwrap();
                     !opt.effects.emergency && o.key != "no"
                 })
                 .or_else(|| p.options.iter().find(|o| o.key == "no"))

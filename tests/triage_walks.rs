@@ -177,20 +177,34 @@ fn check_call(dir: &Directory, call: &Call) -> Vec<String> {
         "any" => true,
         other => panic!("{}: next '{other}' is not a kind", call.what),
     };
-    expect(ok, format!("next step {:?} (expected {})", next.map(|s| (&s.id, s.response)), call.next));
+    expect(
+        ok,
+        format!(
+            "next step {:?} (expected {})",
+            next.map(|s| (&s.id, s.response)),
+            call.next
+        ),
+    );
     if matches!(call.urgency.as_str(), "A" | "B") {
         expect(
             kind.is_some_and(|k| k.is_crisis_route()),
-            format!("at {} the next step must be a crisis route: {:?}", call.urgency, next.map(|s| &s.id)),
+            format!(
+                "at {} the next step must be a crisis route: {:?}",
+                call.urgency,
+                next.map(|s| &s.id)
+            ),
         );
     }
     let ids = o.ids();
     for id in &call.offered {
-        expect(ids.contains(&id.as_str()), format!("{id} not offered: {ids:?}"));
+        expect(
+            ids.contains(&id.as_str()),
+            format!("{id} not offered: {ids:?}"),
+        );
     }
     for id in &call.absent {
-        let anywhere = ids.contains(&id.as_str())
-            || o.support_while_waiting.iter().any(|s| &s.id == id);
+        let anywhere =
+            ids.contains(&id.as_str()) || o.support_while_waiting.iter().any(|s| &s.id == id);
         expect(!anywhere, format!("{id} offered, it must not be"));
     }
     for id in &call.waiting {
@@ -200,16 +214,23 @@ fn check_call(dir: &Directory, call: &Call) -> Vec<String> {
         );
     }
     for id in &call.not_firm {
-        let s = o.services().chain(o.support_while_waiting.iter()).find(|s| &s.id == id);
+        let s = o
+            .services()
+            .chain(o.support_while_waiting.iter())
+            .find(|s| &s.id == id);
         expect(
             s.is_some_and(|s| !s.firm),
-            format!("{id} must be offered with a check, not firm: {:?}", s.map(|s| (s.firm, &s.checks))),
+            format!(
+                "{id} must be offered with a check, not firm: {:?}",
+                s.map(|s| (s.firm, &s.checks))
+            ),
         );
     }
     let said: Vec<&str> = o.say.iter().map(|s| s.text.as_str()).collect();
     for words in &call.say {
         expect(
-            said.iter().any(|t| t.to_lowercase().contains(&words.to_lowercase())),
+            said.iter()
+                .any(|t| t.to_lowercase().contains(&words.to_lowercase())),
             format!("never says {words:?}: {said:#?}"),
         );
     }
@@ -222,7 +243,12 @@ fn calls_written_from_the_scale_reach_its_level_and_a_next_step_of_the_right_kin
     let calls = calls();
     assert!(calls.len() >= 40, "{} calls", calls.len());
     let wrong: Vec<String> = calls.iter().flat_map(|c| check_call(&dir, c)).collect();
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -249,7 +275,10 @@ fn the_default_questionnaire_is_a_draft_until_approved_with_its_fingerprint() {
     dir.triage.approval.approved_by = "Dr A Clinician".into();
     dir.triage.approval.approved_on = signpost::model::Date::ymd(2027, 1, 5);
     let (r, _) = walk(&dir, call);
-    assert!(!r.approved, "signed, but not for this questionnaire: still a draft");
+    assert!(
+        !r.approved,
+        "signed, but not for this questionnaire: still a draft"
+    );
     dir.triage.approval.hash = dir.triage.fingerprint();
     let (r, _) = walk(&dir, call);
     assert!(r.approved);

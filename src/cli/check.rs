@@ -157,7 +157,10 @@ pub fn coverage_before_import(ctx: &Ctx, dir: &Directory, path: &Path) -> Result
         .flat_map(|c| [format!("{} (within", c.urgency), format!("{}:", c.urgency)])
         .collect();
     for line in super::proof_view::text(&p).lines() {
-        if !calm.iter().any(|c| line.trim_start().starts_with(c.as_str())) {
+        if !calm
+            .iter()
+            .any(|c| line.trim_start().starts_with(c.as_str()))
+        {
             println!("{line}");
         }
     }

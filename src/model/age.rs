@@ -215,7 +215,10 @@ mod tests {
             ..Default::default()
         };
         for age in [17, 18, 34, 35] {
-            assert!(matches!(unknown_bottom.fit(age), AgeFit::Uncertain(_)), "{age}");
+            assert!(
+                matches!(unknown_bottom.fit(age), AgeFit::Uncertain(_)),
+                "{age}"
+            );
         }
         assert_eq!(unknown_bottom.fit(36), AgeFit::Outside);
         // Below a known minimum is outside even when the maximum is unknown.

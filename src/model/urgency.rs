@@ -112,7 +112,9 @@ pub enum PolicyHours {
 
 /// What kind of response a service gives: at A and B the next step is always a crisis route
 /// (emergency, crisis assessment, urgent care), never a listening line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ResponseKind {
     /// 999: ambulance or police.

@@ -94,13 +94,25 @@ fn modifiers(t: &TriageFile, out: &mut Vec<Problem>) {
             }
         }
         if m.flags_any.is_empty() && m.needs_any.is_empty() {
-            err(out, &at("flags_any"), "a modifier must hold on a flag or a need");
+            err(
+                out,
+                &at("flags_any"),
+                "a modifier must hold on a flag or a need",
+            );
         }
         if m.at_least.is_none() && m.up == 0 {
-            err(out, &at("at_least"), "a modifier must raise: give at_least or up");
+            err(
+                out,
+                &at("at_least"),
+                "a modifier must raise: give at_least or up",
+            );
         }
         if m.why.trim().is_empty() {
-            err(out, &at("why"), "a modifier must say why it raises the level");
+            err(
+                out,
+                &at("why"),
+                "a modifier must say why it raises the level",
+            );
         }
     }
 }

@@ -102,9 +102,17 @@ pub(super) struct Call<'a> {
 }
 
 /// Whether a service's stated eligibility rules this call out, and why.
-fn excluded_by(s: &Service, flags: &[String], excluded: &[Category], age: AgeAsk) -> Option<String> {
+fn excluded_by(
+    s: &Service,
+    flags: &[String],
+    excluded: &[Category],
+    age: AgeAsk,
+) -> Option<String> {
     if let Some(c) = excluded.iter().find(|c| s.has(**c)) {
-        return Some(format!("ruled out by an answer: the {} need does not apply", c.label()));
+        return Some(format!(
+            "ruled out by an answer: the {} need does not apply",
+            c.label()
+        ));
     }
     s.exclude_if.iter().find_map(|e| {
         let by_flag = !e.flag.is_empty() && flags.contains(&e.flag);
@@ -165,7 +173,9 @@ impl Call<'_> {
             // Slower than this call needs: kept for the caller's needs (never narrowed away),
             // marked, and never the next step. Faster-only services (a crisis team for an
             // advice call) are left out.
-            Err(levels) if !self.needs.is_empty() && fit::slower_than(t, levels, &self.level.code) => {
+            Err(levels)
+                if !self.needs.is_empty() && fit::slower_than(t, levels, &self.level.code) =>
+            {
                 (levels_for(s, &t.policy).1, true)
             }
             Err(levels) => return left(LeftOutWhy::OtherUrgency, levels_text(levels)),

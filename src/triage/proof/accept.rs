@@ -47,7 +47,11 @@ fn entries(proof: &Proof, dir: &Directory, urgent: &dyn Fn(&str) -> bool, out: &
                 "\"*\" would take in the B and C gaps: give the level (B and C gaps are listed one by one)",
             ));
         } else if urgent(&e.urgency) {
-            for (name, value) in [("place", &e.place), ("age_band", &e.age_band), ("need", &e.need)] {
+            for (name, value) in [
+                ("place", &e.place),
+                ("age_band", &e.age_band),
+                ("need", &e.need),
+            ] {
                 if value == "*" {
                     out.push(Problem::error(
                         FILE,
@@ -60,7 +64,10 @@ fn entries(proof: &Proof, dir: &Directory, urgent: &dyn Fn(&str) -> bool, out: &
                 out.push(Problem::error(
                     FILE,
                     &field(i, "fallback"),
-                    format!("a gap at {} must name its fallback: what the caller is given instead", e.urgency),
+                    format!(
+                        "a gap at {} must name its fallback: what the caller is given instead",
+                        e.urgency
+                    ),
                 ));
             }
         }
@@ -225,7 +232,10 @@ pub(super) fn judge(proof: &mut Proof, dir: &Directory, levels: &[(String, u32)]
         problems.push(Problem::warning(
             FILE,
             &format!("urgency {level}"),
-            format!("{PENDING}: {entries} entr{} listing {gaps} gap(s) at {level}", if *entries == 1 { "y" } else { "ies" }),
+            format!(
+                "{PENDING}: {entries} entr{} listing {gaps} gap(s) at {level}",
+                if *entries == 1 { "y" } else { "ies" }
+            ),
         ));
     }
     for (i, e) in list.iter().enumerate() {

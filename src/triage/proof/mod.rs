@@ -188,7 +188,12 @@ pub fn is_crisis_level(dir: &Directory, code: &str) -> bool {
 
 /// What the caller is given instead when a combination at this level is a gap: the crisis
 /// route the outcome adds at A and B, or the safety net's 111 mental health option.
-pub fn fallback(dir: &Directory, safety_net: &[Service], own_services: &[String], level: &str) -> String {
+pub fn fallback(
+    dir: &Directory,
+    safety_net: &[Service],
+    own_services: &[String],
+    level: &str,
+) -> String {
     let has_111 = safety_net.iter().any(|s| {
         !own_services.contains(&s.id)
             && response_for(s, &dir.triage.policy).0 == ResponseKind::CrisisAssessment
@@ -199,10 +204,16 @@ pub fn fallback(dir: &Directory, safety_net: &[Service], own_services: &[String]
         dir.triage.routes.urgent_care_name.clone()
     };
     match (is_crisis_level(dir, level), has_111) {
-        (true, true) => format!("NHS 111 mental health option (111, option 2) as the crisis step, then {aande}"),
+        (true, true) => {
+            format!("NHS 111 mental health option (111, option 2) as the crisis step, then {aande}")
+        }
         (true, false) => format!("{aande} as the crisis step"),
-        (false, true) => "NHS 111 mental health option (111, option 2) from the safety net, any hour".to_string(),
-        (false, false) => format!("the safety net (999, Samaritans, Shout); {aande} if it cannot wait"),
+        (false, true) => {
+            "NHS 111 mental health option (111, option 2) from the safety net, any hour".to_string()
+        }
+        (false, false) => {
+            format!("the safety net (999, Samaritans, Shout); {aande} if it cannot wait")
+        }
     }
 }
 

@@ -140,9 +140,7 @@ fn folded(p: &Proof, existing: &[AcceptedGap]) -> Vec<AcceptedGap> {
         let gaps: Vec<(&Gap, Cell)> = p
             .gaps
             .iter()
-            .filter(|g| {
-                &g.need == need && !p.is_urgent(&g.urgency) && !g.entry.is_some_and(kept)
-            })
+            .filter(|g| &g.need == need && !p.is_urgent(&g.urgency) && !g.entry.is_some_and(kept))
             .map(|g| {
                 let c = (
                     pos(&p.levels, &g.urgency),
