@@ -8,10 +8,7 @@ use tmux_support::Tmux;
 
 #[test]
 fn search_new_call_and_quit_in_a_real_terminal() {
-    if !tmux_support::available() {
-        println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end terminal test did not run");
-        return;
-    }
+    tmux_support::require("the end-to-end terminal test");
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
@@ -31,26 +28,32 @@ fn search_new_call_and_quit_in_a_real_terminal() {
     });
     assert!(s.contains("116 123 · OPEN all hours"), "{s}");
 
-    // A new call (F2) clears the search and says so.
+    // A new call (F2) asks first while the call holds a search, then clears it and says so.
     tmux.send(&["F2"]);
-    let s = tmux.wait_for("a cleared screen", |s| s.contains("New call"));
+    tmux.wait_for("the question", |s| s.contains("Start a new call?"));
+    tmux.send(&["Enter"]);
+    let s = tmux.wait_for("a cleared screen", |s| s.contains("New call:"));
     assert!(
         !s.contains("Search › samaritans"),
         "the query is gone:\n{s}"
     );
     assert!(s.contains("type a service"), "{s}");
 
-    // Ctrl-N starts a new call too, from the results list; then Esc and q quit.
+    // Ctrl-N starts a new call too, from the results list; then Esc and Ctrl-Q quit.
     tmux.send_text("samar");
     tmux.wait_for("typing again", |s| s.contains("Search › samar"));
     // (Esc then a letter within a few milliseconds reads as Alt+letter: wait for the footer.)
     tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
+    tmux.wait_for("the results list", |s| s.contains("Ctrl-Q quit"));
     tmux.send(&["C-n"]);
+    tmux.wait_for("the question before clearing", |s| {
+        s.contains("Start a new call?")
+    });
+    tmux.send(&["Enter"]);
     tmux.wait_for("cleared by Ctrl-N", |s| s.contains("type a service"));
     tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
-    tmux.send_text("q");
+    tmux.wait_for("the results list", |s| s.contains("Ctrl-Q quit"));
+    tmux.send(&["C-q"]);
     tmux.wait_for("the shell again", |s| {
         s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
     });
@@ -66,10 +69,7 @@ fn search_new_call_and_quit_in_a_real_terminal() {
 
 #[test]
 fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
-    if !tmux_support::available() {
-        println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end triage test did not run");
-        return;
-    }
+    tmux_support::require("the end-to-end triage test");
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
@@ -79,9 +79,7 @@ fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
     tmux.wait_for("the search screen", |s| {
         s.contains("Search ›") && s.contains("F1 help")
     });
-    tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
-    tmux.send_text("t");
+    tmux.send(&["C-t"]);
     tmux.wait_for("the first question", |s| {
         s.contains("Immediate danger to life: call 999") && s.contains("life in danger")
     });
@@ -125,6 +123,8 @@ fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
     assert!(s.contains("Place: Southampton"), "{s}");
     assert!(s.contains("Samaritans"), "a known service: {s}");
     tmux.send_text("q");
+    tmux.wait_for("the question", |s| s.contains("Quit Signpost?"));
+    tmux.send(&["Enter"]);
     let s = tmux.wait_for("the shell again", |s| {
         s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
     });

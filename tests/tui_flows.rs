@@ -303,7 +303,8 @@ fn new_call_clears_everything_from_the_last_caller() {
     );
     run(&mut app, [Action::OpenDetail, Action::ReportWrong]);
     assert!(app.overlay.is_some() && app.detail.is_some());
-    run(&mut app, [Action::NewCall]);
+    // A call in progress: the new call asks first, then clears on Enter.
+    run(&mut app, [Action::NewCall, Action::Confirm]);
     assert_eq!(app.query, "");
     assert!(app.filters.is_empty(), "{:?}", app.filters);
     assert_eq!(app.filters.place_text, "");

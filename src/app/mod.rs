@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod clock;
+pub mod confirm;
 pub mod detail;
 pub mod filters;
 pub mod listing;
@@ -17,6 +18,7 @@ pub mod triage;
 mod update;
 
 pub use action::{Action, Effect, Step, WrongRecord, WrongWhat};
+pub use confirm::Pending;
 pub use filters::{Filters, PlaceChoice, PlaceOption};
 pub use listing::{Badge, BadgeState, Group, Listing, Row};
 pub use outcome_screen::OverridePick;
@@ -142,10 +144,12 @@ pub enum Context {
     Summary,
     /// The report charts.
     Report,
+    /// "Quit (or start a new call) and lose this call?": Enter yes, anything else stays.
+    Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Query,
         Context::Place,
         Context::Age,
@@ -163,12 +167,19 @@ impl Context {
         Context::Override,
         Context::Summary,
         Context::Report,
+        Context::Confirm,
     ];
-    /// Letters typed here go into a text box, so no command may use a plain letter.
+    /// Letters typed here go into a text box, so no command may use a plain letter. The results
+    /// list and the detail count: a handler may think the cursor is still in the search box.
     pub fn is_text_field(self) -> bool {
         matches!(
             self,
-            Context::Query | Context::Place | Context::Age | Context::TypedAnswer
+            Context::Query
+                | Context::Place
+                | Context::Age
+                | Context::TypedAnswer
+                | Context::Results
+                | Context::Detail
         )
     }
     pub fn label(self) -> &'static str {
@@ -190,6 +201,7 @@ impl Context {
             Context::Override => "override picker",
             Context::Summary => "call summary",
             Context::Report => "report charts",
+            Context::Confirm => "quit or new call: are you sure?",
         }
     }
 }
@@ -231,7 +243,7 @@ pub struct App {
     pub help_scroll: u16,
     pub message: Option<Message>,
     pub quit: bool,
-    /// The triage of this call, from `t` until a new call.
+    /// The triage of this call, from Ctrl-T until a new call.
     pub triage: Option<Triage>,
     /// The outcome of the finished triage, built for this role.
     pub outcome: Option<Outcome>,
@@ -241,6 +253,10 @@ pub struct App {
     /// This machine's tally rows for the report screen, as the shell read them; None until
     /// they arrive.
     pub report: Option<TallyLoad>,
+    /// Quit or new call, asked and waiting for the handler's yes.
+    pub confirm: Option<Pending>,
+    /// Services the handler marked as given on this call (ids), in the order marked.
+    pub given: Vec<String>,
 }
 
 impl App {
@@ -276,6 +292,8 @@ impl App {
             override_pick: None,
             page_scroll: 0,
             report: None,
+            confirm: None,
+            given: Vec::new(),
         };
         app.refresh();
         app
@@ -283,7 +301,9 @@ impl App {
 
     /// Which bindings apply now: help, then an overlay, then the detail, then the focus.
     pub fn context(&self) -> Context {
-        if self.help {
+        if self.confirm.is_some() {
+            Context::Confirm
+        } else if self.help {
             Context::Help
         } else {
             self.context_under_help()

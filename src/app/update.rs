@@ -29,6 +29,9 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
     ) {
         app.message = None;
     }
+    let Some(action) = super::confirm::filter(app, action) else {
+        return Vec::new();
+    };
     if let Some(effects) = report_screen::on_action(app, &action) {
         return effects;
     }
@@ -215,6 +218,7 @@ fn save_summary(app: &mut App) -> Vec<Effect> {
 
 /// Forget everything about the last caller: query, filters, selection, detail, pickers.
 fn new_call(app: &mut App) {
+    app.given.clear();
     app.triage = None;
     app.outcome = None;
     app.override_pick = None;
@@ -268,6 +272,14 @@ fn type_char(app: &mut App, c: char) {
         return;
     }
     match app.context() {
+        // Typing in the list or the detail is typing a search: back into the box (HAZ-071).
+        Context::Results | Context::Detail => {
+            app.detail = None;
+            app.focus = Focus::Query;
+            app.query.push(c);
+            app.selected = 0;
+            app.refresh();
+        }
         Context::Query => {
             app.query.push(c);
             app.selected = 0;

@@ -120,17 +120,26 @@ fn question(app: &App, theme: Theme) -> Vec<Line<'static>> {
         } else {
             "Postcode, town or place"
         };
-        let style = if t.cursor == 0 {
+        let style = if t.cursor == Some(0) {
             theme.field_focused()
         } else {
             theme.field()
         };
         out.push(Line::from(vec![
-            Span::raw(if t.cursor == 0 { MARKER } else { NO_MARKER }),
+            Span::raw(if t.cursor == Some(0) {
+                MARKER
+            } else {
+                NO_MARKER
+            }),
             Span::styled(format!("{what} › {}_", t.input), style),
         ]));
         out.push(Line::styled(
             "  or ↓ to an option, then Enter:",
+            theme.dim(),
+        ));
+    } else if t.cursor.is_none() && p.kind == QuestionKind::Single {
+        out.push(Line::styled(
+            "No answer is chosen yet: press the number of the answer given.",
             theme.dim(),
         ));
     } else if p.kind == QuestionKind::Multiple {
@@ -141,7 +150,7 @@ fn question(app: &App, theme: Theme) -> Vec<Line<'static>> {
     }
     for (i, o) in p.options.iter().enumerate() {
         let row = i + usize::from(typed);
-        let selected = t.cursor == row;
+        let selected = t.cursor == Some(row);
         let marker = if selected { MARKER } else { NO_MARKER };
         let key = if typed {
             "  ".to_string()
