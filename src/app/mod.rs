@@ -11,6 +11,7 @@ pub mod detail;
 pub mod filters;
 pub mod listing;
 pub mod outcome_screen;
+pub mod paging;
 pub mod report_screen;
 pub mod status;
 pub mod summary;
@@ -237,6 +238,8 @@ pub struct App {
     pub listing: Listing,
     /// Index into the listing's rows (across groups).
     pub selected: usize,
+    /// Where the results list is pinned, and which rows it last showed.
+    pub paging: paging::Paging,
     pub detail: Option<Detail>,
     pub overlay: Option<Overlay>,
     pub help: bool,
@@ -281,6 +284,7 @@ impl App {
             filters: Filters::default(),
             listing: Listing::default(),
             selected: 0,
+            paging: paging::Paging::default(),
             detail: None,
             overlay: None,
             help: false,

@@ -350,7 +350,7 @@ fn move_cursor(app: &mut App, s: Step) {
         }
         None => match &mut app.detail {
             Some(d) => d.scroll = scroll(d.scroll, s),
-            None => app.selected = step(app.selected, app.listing.len(), s),
+            None => app.selected = app.paging.step(app.selected, app.listing.len(), s),
         },
     }
 }
