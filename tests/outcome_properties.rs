@@ -377,7 +377,9 @@ fn a_service_that_cannot_respond_within_the_window_is_left_out_not_offered() {
     assert!(s.respond.contains("within 72 hours"), "{}", s.respond);
 
     // Open every evening and taking very urgent calls by an override: at 23:45 it closes within
-    // 30 minutes and does not reopen within 4 hours, so it is not offered; at 20:00 it is.
+    // 30 minutes and does not reopen within 4 hours. It is still open: offered, never as closed
+    // now and never as the firm next step, but to check before giving, as the search shows it.
+    // At 20:00 it is offered plainly.
     let mut d = dir().clone();
     let calm = d.services.iter_mut().find(|s| s.id == "calm").unwrap();
     calm.urgency = Some(UrgencyOverride {
@@ -385,8 +387,11 @@ fn a_service_that_cannot_respond_within_the_window_is_left_out_not_offered() {
         reason: "test".into(),
     });
     let o = call_at(&d, "B", "portsmouth", "2026-11-18 23:45");
-    assert!(!o.ids().contains(&"calm"));
-    assert_eq!(left_out(&o).map(|l| l.0), Some(LeftOutWhy::NotInWindow));
+    let s = o.services().find(|s| s.id == "calm").expect("offered");
+    assert_eq!(s.group, Group::CheckFirst);
+    assert!(!s.firm);
+    assert!(s.hours.contains("closes in 15 min"), "{}", s.hours);
+    assert_eq!(left_out(&o), None);
     let o = call_at(&d, "B", "portsmouth", "2026-11-18 20:00");
     assert!(o.ids().contains(&"calm"));
 }
