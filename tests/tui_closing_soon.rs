@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Open {
+enum Reads {
     Open,
     ClosingSoon,
     Closed,
@@ -21,15 +21,15 @@ enum Open {
 }
 
 /// What the handler reads, from the hours line and the group: the words on the screen.
-fn read(hours: &str, group: Group) -> Open {
+fn read(hours: &str, group: Group) -> Reads {
     if hours.contains("closes in") {
-        Open::ClosingSoon
+        Reads::ClosingSoon
     } else if group == Group::ClosedNow || hours.starts_with("closed") {
-        Open::Closed
+        Reads::Closed
     } else if hours.starts_with("open") {
-        Open::Open
+        Reads::Open
     } else {
-        Open::Unsure
+        Reads::Unsure
     }
 }
 
@@ -67,14 +67,14 @@ fn search_and_triage_agree_on_open_closing_soon_and_closed_every_minute_of_a_wee
     for minute in 0..7 * 24 * 60 {
         let at = monday() + Duration::minutes(minute);
         let found = searcher.search(&Query::new("", at).age(34));
-        let search: BTreeMap<&str, (Open, &str)> = found
+        let search: BTreeMap<&str, (Reads, &str)> = found
             .groups
             .iter()
             .flat_map(|g| g.hits.iter())
             .map(|h| (h.id.as_str(), (read(&h.hours, h.group), h.hours.as_str())))
             .collect();
         for h in found.groups.iter().flat_map(|g| g.hits.iter()) {
-            if read(&h.hours, Group::Reachable) == Open::ClosingSoon {
+            if read(&h.hours, Group::Reachable) == Reads::ClosingSoon {
                 closing_soon_seen += 1;
                 assert_eq!(h.group, Group::CheckFirst, "search {} at {at}", h.id);
             }
@@ -82,7 +82,7 @@ fn search_and_triage_agree_on_open_closing_soon_and_closed_every_minute_of_a_wee
         let o = outcome(&r, &dir, &net, &[], Role::Handler, at);
         for s in o.services() {
             let theirs = read(&s.hours, s.group);
-            if theirs == Open::ClosingSoon {
+            if theirs == Reads::ClosingSoon {
                 assert_eq!(s.group, Group::CheckFirst, "triage {} at {at}", s.id);
                 assert!(
                     !s.firm,
