@@ -166,13 +166,23 @@ proptest! {
                         prop_assert!(!s.firm && s.group == Group::CheckFirst, "{} part of {id}", s.id);
                     }
                 }
+                // "Keep all of these": a service of any candidate place is kept; one that does
+                // not serve them all is to check, never the firm next step.
                 Some(PlaceAnswer::Candidates { candidates, .. }) => {
-                    for c in candidates {
-                        let ok = match c {
-                            Candidate::Place(id) => !matches!(served(id), Serves::No { .. }),
+                    let ok: Vec<bool> = candidates
+                        .iter()
+                        .map(|c| match c {
+                            Candidate::Place(id) => served(id).is_yes(),
                             Candidate::OutsideArea => served("national").is_yes(),
-                        };
-                        prop_assert!(ok, "{} does not serve candidate {c:?}", s.id);
+                        })
+                        .collect();
+                    let any = candidates.iter().any(|c| match c {
+                        Candidate::Place(id) => !matches!(served(id), Serves::No { .. }),
+                        Candidate::OutsideArea => served("national").is_yes(),
+                    });
+                    prop_assert!(any, "{} serves no candidate of {candidates:?}", s.id);
+                    if !ok.iter().all(|b| *b) {
+                        prop_assert!(!s.firm && s.group == Group::CheckFirst, "{} serves only some of {candidates:?}", s.id);
                     }
                 }
                 Some(PlaceAnswer::OutsideArea { .. }) => {

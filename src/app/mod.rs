@@ -253,6 +253,9 @@ pub struct App {
     pub override_pick: Option<OverridePick>,
     /// Scroll offset of the outcome, emergency and summary pages.
     pub page_scroll: u16,
+    /// As the view last drew the page: the largest useful offset, the lines in view and the
+    /// offset drawn, so PgDn moves by what was on screen. None until drawn.
+    pub page_drawn: std::cell::Cell<Option<(usize, usize, usize)>>,
     /// This machine's tally rows for the report screen, as the shell read them; None until
     /// they arrive.
     pub report: Option<TallyLoad>,
@@ -260,6 +263,10 @@ pub struct App {
     pub confirm: Option<Pending>,
     /// Services the handler marked as given on this call (ids), in the order marked.
     pub given: Vec<String>,
+    /// The selected service on the outcome, an index into `outcome_screen::listed`.
+    pub outcome_cursor: usize,
+    /// The outcome page follows the selected service (after ↑↓), or stays where PgUp/PgDn put it.
+    pub page_follow: bool,
 }
 
 impl App {
@@ -295,9 +302,12 @@ impl App {
             outcome: None,
             override_pick: None,
             page_scroll: 0,
+            page_drawn: std::cell::Cell::new(None),
             report: None,
             confirm: None,
             given: Vec::new(),
+            outcome_cursor: 0,
+            page_follow: true,
         };
         app.refresh();
         app

@@ -17,6 +17,8 @@ pub struct Triage {
     pub ticked: Vec<usize>,
     /// The age or place being typed.
     pub input: String,
+    /// `input` holds the age or place from the search filters, not yet edited.
+    pub prefilled: bool,
     /// Why the last answer was not taken, shown under the question.
     pub problem: Option<String>,
     /// The emergency screen was shown (by F9 or an answer): where from. It stays on the record
@@ -33,6 +35,7 @@ impl Triage {
             cursor: None,
             ticked: Vec::new(),
             input: String::new(),
+            prefilled: false,
             problem: None,
             emergency_from: None,
             tallied: false,
@@ -74,8 +77,27 @@ fn place_cursor(app: &mut App) {
     } else {
         Some(0)
     };
+    let offered = from_search(app, p.kind);
     if let Some(t) = app.triage.as_mut() {
         t.cursor = start;
+        t.prefilled = false;
+        if let Some(text) = offered.filter(|_| t.input.is_empty()) {
+            t.input = text;
+            t.prefilled = true;
+        }
+    }
+}
+
+/// The age or place the search filters already hold, offered as the answer (Enter accepts), so
+/// the caller is not asked again for what they have already said.
+fn from_search(app: &App, kind: QuestionKind) -> Option<String> {
+    match kind {
+        QuestionKind::Age => app.filters.age.map(|a| a.to_string()),
+        QuestionKind::Place => match &app.filters.place {
+            Some(super::PlaceChoice::Place { name, .. }) => Some(name.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -240,6 +262,11 @@ pub fn toggle(app: &mut App) {
 pub fn type_char(app: &mut App, c: char) {
     if let Some(t) = app.triage.as_mut() {
         if t.input.chars().count() < 60 {
+            if t.prefilled {
+                // Typing replaces the offered answer rather than adding to it.
+                t.input.clear();
+                t.prefilled = false;
+            }
             t.input.push(c);
             t.cursor = Some(0);
         }

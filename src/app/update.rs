@@ -111,6 +111,7 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ShowSummary
         | Action::Override
         | Action::CopySummary
+        | Action::MarkGiven
         | Action::SaveSummary
         | Action::OpenReport
         | Action::TalliesLoaded(_) => {}
@@ -161,11 +162,21 @@ fn on_triage_screens(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             return Some(outcome_screen::show(app));
         }
         (Context::OutcomeClinician, Action::Override) => outcome_screen::open_override(app),
-        (Context::Outcome | Context::OutcomeClinician, Action::Back) => triage::back(app),
+        (Context::Outcome | Context::OutcomeClinician, Action::MarkGiven) => {
+            outcome_screen::toggle_given(app)
+        }
         (
-            Context::Emergency | Context::Outcome | Context::OutcomeClinician | Context::Summary,
-            Action::Move(s),
-        ) => app.page_scroll = scroll(app.page_scroll, *s),
+            Context::Outcome | Context::OutcomeClinician,
+            Action::Move(s @ (Step::Up | Step::Down | Step::First | Step::Last)),
+        ) => outcome_screen::move_selection(app, *s),
+        (Context::Outcome | Context::OutcomeClinician, Action::Move(s)) => {
+            app.page_scroll = page_scroll(app, *s);
+            app.page_follow = false;
+        }
+        (Context::Outcome | Context::OutcomeClinician, Action::Back) => triage::back(app),
+        (Context::Emergency | Context::Summary, Action::Move(s)) => {
+            app.page_scroll = page_scroll(app, *s)
+        }
         (Context::Override, Action::Move(s)) => outcome_screen::move_pick(app, *s),
         (Context::Override, Action::Confirm) => return Some(outcome_screen::choose(app, None)),
         (Context::Override, Action::Choose(n)) if *n >= 1 => {
@@ -219,6 +230,7 @@ fn save_summary(app: &mut App) -> Vec<Effect> {
 /// Forget everything about the last caller: query, filters, selection, detail, pickers.
 fn new_call(app: &mut App) {
     app.given.clear();
+    app.outcome_cursor = 0;
     app.triage = None;
     app.outcome = None;
     app.override_pick = None;
@@ -333,6 +345,26 @@ fn scroll(cur: u16, s: Step) -> u16 {
         // The view clamps an offset past the end.
         Step::Last => u16::MAX,
     }
+}
+
+/// The outcome, emergency and summary pages move by what the view showed: PgDn starts at the
+/// first line not shown, so no line is skipped.
+fn page_scroll(app: &App, s: Step) -> u16 {
+    let Some((max, room, shown)) = app.page_drawn.get() else {
+        return scroll(app.page_scroll, s);
+    };
+    // From where the page is on screen (it may have followed the selection).
+    let cur = shown.min(max);
+    let room = room.max(1);
+    let to = match s {
+        Step::Up => cur.saturating_sub(1),
+        Step::Down => (cur + 1).min(max),
+        Step::PageUp => cur.saturating_sub(room),
+        Step::PageDown => (cur + room).min(max),
+        Step::First => 0,
+        Step::Last => max,
+    };
+    to.min(u16::MAX as usize) as u16
 }
 
 fn move_cursor(app: &mut App, s: Step) {

@@ -158,8 +158,10 @@ pub fn bindings() -> &'static [Binding] {
             // The emergency screen, the outcome and the summary.
             b!(In(&[C::Emergency]), [k(K::Enter)], A::ContinueForRecord, "continue the questions for the record", Some("continue")),
             b!(In(&[C::Emergency]), [k(K::Esc)], A::Back, "to the emergency outcome", Some("outcome")),
-            b!(In(PAGES), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll", Some("scroll")),
-            b!(In(PAGES), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "scroll a page", None),
+            b!(In(&[C::Summary, C::Emergency]), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll", Some("scroll")),
+            b!(In(OUTCOMES), [k(K::Up), k(K::Down)], A::Move(Step::Down), "select a service (the page follows)", Some("select")),
+            b!(In(OUTCOMES), [ch('g')], A::MarkGiven, "mark the selected service as given to the caller (again: unmark); the next step is marked already", Some("given")),
+            b!(In(PAGES), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "scroll a page (by what is on screen)", None),
             b!(In(&[C::Emergency, C::Outcome, C::OutcomeClinician]), [ch('s')], A::ShowSummary, "show the call summary", Some("summary")),
             b!(In(&[C::OutcomeClinician]), [ch('o')], A::Override, "override the urgency (a level, then a reason)", Some("override")),
             b!(In(OUTCOMES), [k(K::Esc)], A::Back, "back to the last question", Some("back")),

@@ -22,6 +22,7 @@
 mod bars;
 mod detail;
 pub mod flow;
+mod pager;
 mod popups;
 pub mod report;
 mod results;
