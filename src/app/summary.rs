@@ -53,6 +53,11 @@ fn build(app: &App, o: &Outcome) -> String {
         out.push("- none recorded".to_string());
     }
     out.extend(risk.into_iter().map(|r| format!("- {r}")));
+    // Advice before the services: its "the services below" then points the right way.
+    out.push("Advice given:".to_string());
+    for text in outcome_screen::what_to_say(o) {
+        out.push(format!("- {text}"));
+    }
     // Only what the handler gave (the next step unless unmarked), each with its caveats.
     out.push("Services given:".to_string());
     let listed = outcome_screen::listed(o);
@@ -66,10 +71,6 @@ fn build(app: &App, o: &Outcome) -> String {
     }
     for s in given {
         out.push(given_line(app, s));
-    }
-    out.push("Advice given:".to_string());
-    for text in outcome_screen::what_to_say(o) {
-        out.push(format!("- {text}"));
     }
     let e = &app.status.edition;
     let date = e
