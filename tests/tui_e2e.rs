@@ -67,23 +67,37 @@ fn search_new_call_and_quit_in_a_real_terminal() {
     println!("terminal after quitting: {modes}");
 }
 
+/// A whole call as a handler makes it: place and age in the search, a search, triage that
+/// reuses the place and age, a risk question that will not take Enter alone, the outcome with a
+/// service marked as given, the summary copied, and a new call that asks first.
 #[test]
-fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
-    tmux_support::require("the end-to-end triage test");
+fn a_full_call_in_a_real_terminal() {
+    tmux_support::require("the end-to-end call");
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let tmux = Tmux::shell("signpost-e2e-triage", 80, 70);
+    let tmux = Tmux::shell("signpost-e2e-call", 100, 40);
     tmux.send_text(&format!("{bin} --data-dir '{}'", data.display()));
     tmux.send(&["Enter"]);
     tmux.wait_for("the search screen", |s| {
         s.contains("Search ›") && s.contains("F1 help")
     });
+    // Place and age, then a search.
+    tmux.send(&["F3"]);
+    tmux.send_text("Southampton");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the place applied", |s| s.contains("Place: Southampton"));
+    tmux.send(&["F4"]);
+    tmux.send_text("34");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the age applied", |s| s.contains("Age: 34"));
+    tmux.send_text("crisis");
+    tmux.wait_for("the search", |s| s.contains("Search › crisis"));
+    // Triage from the search box; Enter alone on a risk question records nothing.
     tmux.send(&["C-t"]);
-    tmux.wait_for("the first question", |s| {
-        s.contains("Immediate danger to life: call 999") && s.contains("life in danger")
-    });
-    // No danger, no harm to self or others, not hurt, the caller themselves.
+    tmux.wait_for("the first question", |s| s.contains("life in danger"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("no default answer", |s| s.contains("Choose an answer"));
     for (key, next) in [
         ("2", "thoughts of ending"),
         ("1", "hurting someone else"),
@@ -94,17 +108,20 @@ fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
         tmux.send_text(key);
         tmux.wait_for(next, |s| s.contains(next));
     }
-    tmux.send_text("34");
+    // The age and the place come from the search: Enter accepts each.
+    let s = tmux.wait_for("the age offered", |s| s.contains("from the search filters"));
+    assert!(s.contains("Age in years › 34"), "{s}");
     tmux.send(&["Enter"]);
-    tmux.wait_for("the place question", |s| s.contains("Where are they now"));
-    tmux.send_text("Southampton");
+    let s = tmux.wait_for("the place offered", |s| {
+        s.contains("Where are they now") && s.contains("from the search filters")
+    });
+    assert!(s.contains("› Southampton"), "{s}");
     tmux.send(&["Enter"]);
     tmux.wait_for("the needs question", |s| s.contains("What would help most"));
-    tmux.send_text("1");
+    tmux.send_text("3");
     tmux.send(&["Enter"]);
-    // The rest: "no" is the second option of each remaining question.
     let mut s = String::new();
-    for _ in 0..8 {
+    for _ in 0..10 {
         s = tmux.screen();
         if s.contains("URGENCY:") {
             break;
@@ -112,21 +129,44 @@ fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
         tmux.send_text("2");
         std::thread::sleep(std::time::Duration::from_millis(300));
     }
-    let s = if s.contains("URGENCY:") {
-        s
-    } else {
-        tmux.wait_for("the outcome", |s| s.contains("URGENCY:"))
-    };
-    assert!(s.contains("Signpost › Outcome"), "{s}");
+    if !s.contains("URGENCY:") {
+        s = tmux.wait_for("the outcome", |s| s.contains("URGENCY:"));
+    }
+    // Top-down: the level, the next step, what to say.
+    let at = |s: &str, w: &str| s.lines().position(|l| l.contains(w));
+    assert!(at(&s, "URGENCY:") < at(&s, "Next step:"), "{s}");
+    assert!(at(&s, "Next step:") < at(&s, "── What to say"), "{s}");
+    // Select a service and mark it as given.
+    tmux.send(&["Down"]);
+    tmux.send(&["Down"]);
+    tmux.send_text("g");
+    let s = tmux.wait_for("a service marked", |s| s.contains("marked as given"));
+    let marked = s
+        .lines()
+        .find(|l| l.contains("marked as given"))
+        .and_then(|l| l.trim().split(':').next())
+        .unwrap()
+        .to_string();
+    // The summary records it; copying says so.
     tmux.send_text("s");
-    let s = tmux.wait_for("the summary", |s| s.contains("Signpost call summary"));
+    let s = tmux.wait_for("the summary", |s| s.contains("Services given:"));
     assert!(s.contains("Place: Southampton"), "{s}");
-    assert!(s.contains("Samaritans"), "a known service: {s}");
-    tmux.send_text("q");
-    tmux.wait_for("the question", |s| s.contains("Quit Signpost?"));
+    assert!(s.contains(&format!("- {marked}")), "{marked} given:\n{s}");
+    assert!(s.contains("Risk answers:"), "{s}");
+    tmux.send_text("c");
+    tmux.wait_for("the copy", |s| s.contains("Summary copied"));
+    // A new call asks first, then clears everything.
+    tmux.send(&["F2"]);
+    tmux.wait_for("the question", |s| s.contains("Start a new call?"));
     tmux.send(&["Enter"]);
+    let s = tmux.wait_for("a new call", |s| s.contains("New call:"));
+    assert!(s.contains("Place: any") && s.contains("Age: any"), "{s}");
+    assert!(!s.contains("Search › crisis"), "{s}");
+    // Nothing held now: Ctrl-Q quits at once.
+    tmux.send(&["C-q"]);
     let s = tmux.wait_for("the shell again", |s| {
         s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
     });
     assert!(!s.contains("F1 help"), "{s}");
+    tmux_support::assert_cooked(&tmux.stty_modes());
 }
