@@ -154,7 +154,7 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Question]), [ch(' ')], A::ToggleChecked, "tick or untick an option (questions with several answers)", Some("tick")),
             b!(In(&[C::TypedAnswer]), [k(K::Backspace)], A::DeleteBack, "delete the last character", None),
             b!(In(&[C::TypedAnswer]), [ctrl('u')], A::ClearField, "empty the box", None),
-            b!(In(ASKING), [k(K::Esc)], A::Back, "back one question (typed text is cleared)", Some("back")),
+            b!(In(ASKING), [k(K::Esc)], A::Back, "back one question: the answer given there is highlighted (or typed) again", Some("back")),
             // The emergency screen, the outcome and the summary.
             b!(In(&[C::Emergency]), [k(K::Enter)], A::ContinueForRecord, "continue the questions for the record", Some("continue")),
             b!(In(&[C::Emergency]), [k(K::Esc)], A::Back, "to the emergency outcome", Some("outcome")),
