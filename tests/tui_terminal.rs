@@ -180,7 +180,10 @@ fn the_real_program_survives_a_resize_storm() {
     assert!(s.lines().all(|l| l.chars().count() <= 80), "{s}");
     tmux.send(&["Escape"]);
     tmux.wait_for("the results list", |s| s.contains("Ctrl-Q quit"));
+    // The call holds a search: Ctrl-Q asks first, Enter quits.
     tmux.send(&["C-q"]);
+    tmux.wait_for("the question", |s| s.contains("Quit Signpost?"));
+    tmux.send(&["Enter"]);
     let s = tmux.wait_for("the program to quit", exited);
     assert!(
         s.lines().any(|l| l.starts_with("EXIT=0")),
