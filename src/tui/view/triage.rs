@@ -140,6 +140,9 @@ fn question(app: &App, theme: Theme) -> Page {
         } else {
             theme.field()
         };
+        if t.cursor == Some(0) {
+            keep = Some((out.len(), out.len() + 1));
+        }
         out.push(Line::from(vec![
             Span::raw(if t.cursor == Some(0) {
                 MARKER
