@@ -49,7 +49,8 @@ fn across_midnight_asked_at_0030() {
     // Mon 6 Jul 2026 23:00 to Tue 7 Jul 01:00: Tuesday 00:30 is Monday's session.
     let s = status(&h, &cal(), at("2026-07-07 00:30"));
     assert_eq!(s.state, open_until(at("2026-07-07 01:00")));
-    assert_eq!(s.text(), "open until 01:00");
+    // Thirty minutes before closing: the closing-soon margin.
+    assert_eq!(s.text(), "open — closes in 30 min (01:00)");
     assert_eq!(
         state(&h, at("2026-07-06 22:59")),
         closed_until(at("2026-07-06 23:00"))

@@ -647,11 +647,14 @@ fn cases() -> Vec<Case> {
             at: SAT_8PM,
             // Thoughts with no plan: C on the scale (it was D).
             urgency: "C",
+            // "Not sure: keep all of these" keeps each candidate place's services, to check
+            // that they cover where the caller is (it used to drop every local one).
             groups: &[
                 ("southern-health-crisis-teams-existing-patients", Check),
                 ("calm", Check),
+                ("havant-east-hants-mind", Check),
+                ("havant-adult-safe-haven", Check),
             ],
-            absent: &["havant-east-hants-mind", "havant-adult-safe-haven"],
             say: &["Confirm where they are: it may be East Hampshire or Havant or Winchester"],
             ..base()
         },

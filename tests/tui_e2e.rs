@@ -8,10 +8,7 @@ use tmux_support::Tmux;
 
 #[test]
 fn search_new_call_and_quit_in_a_real_terminal() {
-    if !tmux_support::available() {
-        println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end terminal test did not run");
-        return;
-    }
+    tmux_support::require("the end-to-end terminal test");
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
@@ -31,26 +28,32 @@ fn search_new_call_and_quit_in_a_real_terminal() {
     });
     assert!(s.contains("116 123 · OPEN all hours"), "{s}");
 
-    // A new call (F2) clears the search and says so.
+    // A new call (F2) asks first while the call holds a search, then clears it and says so.
     tmux.send(&["F2"]);
-    let s = tmux.wait_for("a cleared screen", |s| s.contains("New call"));
+    tmux.wait_for("the question", |s| s.contains("Start a new call?"));
+    tmux.send(&["Enter"]);
+    let s = tmux.wait_for("a cleared screen", |s| s.contains("New call:"));
     assert!(
         !s.contains("Search › samaritans"),
         "the query is gone:\n{s}"
     );
     assert!(s.contains("type a service"), "{s}");
 
-    // Ctrl-N starts a new call too, from the results list; then Esc and q quit.
+    // Ctrl-N starts a new call too, from the results list; then Esc and Ctrl-Q quit.
     tmux.send_text("samar");
     tmux.wait_for("typing again", |s| s.contains("Search › samar"));
     // (Esc then a letter within a few milliseconds reads as Alt+letter: wait for the footer.)
     tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
+    tmux.wait_for("the results list", |s| s.contains("Ctrl-Q quit"));
     tmux.send(&["C-n"]);
+    tmux.wait_for("the question before clearing", |s| {
+        s.contains("Start a new call?")
+    });
+    tmux.send(&["Enter"]);
     tmux.wait_for("cleared by Ctrl-N", |s| s.contains("type a service"));
     tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
-    tmux.send_text("q");
+    tmux.wait_for("the results list", |s| s.contains("Ctrl-Q quit"));
+    tmux.send(&["C-q"]);
     tmux.wait_for("the shell again", |s| {
         s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
     });
@@ -64,28 +67,37 @@ fn search_new_call_and_quit_in_a_real_terminal() {
     println!("terminal after quitting: {modes}");
 }
 
+/// A whole call as a handler makes it: place and age in the search, a search, triage that
+/// reuses the place and age, a risk question that will not take Enter alone, the outcome with a
+/// service marked as given, the summary copied, and a new call that asks first.
 #[test]
-fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
-    if !tmux_support::available() {
-        println!("SKIPPED: tmux is not installed (.ci/run installs it); the end-to-end triage test did not run");
-        return;
-    }
+fn a_full_call_in_a_real_terminal() {
+    tmux_support::require("the end-to-end call");
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let tmux = Tmux::shell("signpost-e2e-triage", 80, 70);
+    let tmux = Tmux::shell("signpost-e2e-call", 100, 40);
     tmux.send_text(&format!("{bin} --data-dir '{}'", data.display()));
     tmux.send(&["Enter"]);
     tmux.wait_for("the search screen", |s| {
         s.contains("Search ›") && s.contains("F1 help")
     });
-    tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
-    tmux.send_text("t");
-    tmux.wait_for("the first question", |s| {
-        s.contains("Immediate danger to life: call 999") && s.contains("life in danger")
-    });
-    // No danger, no harm to self or others, not hurt, the caller themselves.
+    // Place and age, then a search.
+    tmux.send(&["F3"]);
+    tmux.send_text("Southampton");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the place applied", |s| s.contains("Place: Southampton"));
+    tmux.send(&["F4"]);
+    tmux.send_text("34");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the age applied", |s| s.contains("Age: 34"));
+    tmux.send_text("crisis");
+    tmux.wait_for("the search", |s| s.contains("Search › crisis"));
+    // Triage from the search box; Enter alone on a risk question records nothing.
+    tmux.send(&["C-t"]);
+    tmux.wait_for("the first question", |s| s.contains("life in danger"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("no default answer", |s| s.contains("Choose an answer"));
     for (key, next) in [
         ("2", "thoughts of ending"),
         ("1", "hurting someone else"),
@@ -96,17 +108,20 @@ fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
         tmux.send_text(key);
         tmux.wait_for(next, |s| s.contains(next));
     }
-    tmux.send_text("34");
+    // The age and the place come from the search: Enter accepts each.
+    let s = tmux.wait_for("the age offered", |s| s.contains("from the search filters"));
+    assert!(s.contains("Age in years › 34"), "{s}");
     tmux.send(&["Enter"]);
-    tmux.wait_for("the place question", |s| s.contains("Where are they now"));
-    tmux.send_text("Southampton");
+    let s = tmux.wait_for("the place offered", |s| {
+        s.contains("Where are they now") && s.contains("from the search filters")
+    });
+    assert!(s.contains("› Southampton"), "{s}");
     tmux.send(&["Enter"]);
     tmux.wait_for("the needs question", |s| s.contains("What would help most"));
-    tmux.send_text("1");
+    tmux.send_text("3");
     tmux.send(&["Enter"]);
-    // The rest: "no" is the second option of each remaining question.
     let mut s = String::new();
-    for _ in 0..8 {
+    for _ in 0..10 {
         s = tmux.screen();
         if s.contains("URGENCY:") {
             break;
@@ -114,29 +129,44 @@ fn triage_to_an_outcome_and_the_summary_in_a_real_terminal() {
         tmux.send_text("2");
         std::thread::sleep(std::time::Duration::from_millis(300));
     }
-    let s = if s.contains("URGENCY:") {
-        s
-    } else {
-        tmux.wait_for("the outcome", |s| s.contains("URGENCY:"))
-    };
-    assert!(s.contains("Signpost › Outcome"), "{s}");
-    tmux.send_text("s");
-    let s = tmux.wait_for("the summary", |s| s.contains("Signpost call summary"));
-    assert!(s.contains("Place: Southampton"), "{s}");
-    // The first lines of the summary name a given service with its number (the safety net
-    // comes after the directory's services, below the first screen of a long list).
-    let first_given = s
+    if !s.contains("URGENCY:") {
+        s = tmux.wait_for("the outcome", |s| s.contains("URGENCY:"));
+    }
+    // Top-down: the level, the next step, what to say.
+    let at = |s: &str, w: &str| s.lines().position(|l| l.contains(w));
+    assert!(at(&s, "URGENCY:") < at(&s, "Next step:"), "{s}");
+    assert!(at(&s, "Next step:") < at(&s, "── What to say"), "{s}");
+    // Select a service and mark it as given.
+    tmux.send(&["Down"]);
+    tmux.send(&["Down"]);
+    tmux.send_text("g");
+    let s = tmux.wait_for("a service marked", |s| s.contains("marked as given"));
+    let marked = s
         .lines()
-        .skip_while(|l| !l.starts_with("Services given:"))
-        .nth(1)
-        .unwrap_or_default();
-    assert!(
-        first_given.starts_with("- ") && first_given.contains(": "),
-        "a given service and its number: {s}"
-    );
-    tmux.send_text("q");
+        .find(|l| l.contains("marked as given"))
+        .and_then(|l| l.trim().split(':').next())
+        .unwrap()
+        .to_string();
+    // The summary records it; copying says so.
+    tmux.send_text("s");
+    let s = tmux.wait_for("the summary", |s| s.contains("Services given:"));
+    assert!(s.contains("Place: Southampton"), "{s}");
+    assert!(s.contains(&format!("- {marked}")), "{marked} given:\n{s}");
+    assert!(s.contains("Risk answers:"), "{s}");
+    tmux.send_text("c");
+    tmux.wait_for("the copy", |s| s.contains("Summary copied"));
+    // A new call asks first, then clears everything.
+    tmux.send(&["F2"]);
+    tmux.wait_for("the question", |s| s.contains("Start a new call?"));
+    tmux.send(&["Enter"]);
+    let s = tmux.wait_for("a new call", |s| s.contains("New call:"));
+    assert!(s.contains("Place: any") && s.contains("Age: any"), "{s}");
+    assert!(!s.contains("Search › crisis"), "{s}");
+    // Nothing held now: Ctrl-Q quits at once.
+    tmux.send(&["C-q"]);
     let s = tmux.wait_for("the shell again", |s| {
         s.lines().filter(|l| l.starts_with("READY$")).count() >= 2
     });
     assert!(!s.contains("F1 help"), "{s}");
+    tmux_support::assert_cooked(&tmux.stty_modes());
 }

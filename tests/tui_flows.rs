@@ -303,7 +303,8 @@ fn new_call_clears_everything_from_the_last_caller() {
     );
     run(&mut app, [Action::OpenDetail, Action::ReportWrong]);
     assert!(app.overlay.is_some() && app.detail.is_some());
-    run(&mut app, [Action::NewCall]);
+    // A call in progress: the new call asks first, then clears on Enter.
+    run(&mut app, [Action::NewCall, Action::Confirm]);
     assert_eq!(app.query, "");
     assert!(app.filters.is_empty(), "{:?}", app.filters);
     assert_eq!(app.filters.place_text, "");
@@ -381,9 +382,16 @@ fn a_tick_past_closing_time_flips_the_badge() {
     run(&mut app, typed("island haven"));
     let row = app.selected_row().unwrap().clone();
     assert_eq!(row.id, "example-island-haven");
+    // A minute before closing it is still open, but closing soon: check before giving.
     assert_eq!(row.badge.state, BadgeState::Open);
-    assert_eq!(row.badge.text, "OPEN until 22:00");
-    assert_eq!(app.listing.groups[0].kind, Group::Reachable);
+    assert_eq!(row.badge.text, "OPEN — closes in 1 min (22:00)");
+    let group = app
+        .listing
+        .groups
+        .iter()
+        .find(|g| g.rows.iter().any(|r| r.id == row.id))
+        .unwrap();
+    assert_eq!(group.kind, Group::CheckFirst);
     // The loop wakes at the closing time, not a minute late.
     assert_eq!(app.next_wakeup(), at(2026, 11, 4, 22, 0));
     run(&mut app, [Action::Tick(at(2026, 11, 4, 22, 0))]);

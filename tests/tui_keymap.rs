@@ -105,26 +105,24 @@ fn letters_type_in_the_search_box_and_command_outside_it() {
         ),
         Some(Action::Type('A'))
     );
-    assert_eq!(action_for(Context::Results, &key('q')), Some(Action::Quit));
-    assert_eq!(
-        action_for(Context::Results, &key('/')),
-        Some(Action::FocusQuery)
-    );
-    assert_eq!(
-        action_for(Context::Results, &key('?')),
-        Some(Action::ToggleHelp)
-    );
+    // Outside the box but on the search screen, letters still go into the search box: typing
+    // "quiet" or "nightmares" after Esc never quits or clears the call.
+    for ctx in [Context::Results, Context::Detail] {
+        for c in ['q', 'n', 't', '?', '/', 'p', 'a', 'c', 'o', 's', 'w', 'r'] {
+            assert_eq!(
+                action_for(ctx, &key(c)),
+                Some(Action::Type(c)),
+                "{ctx:?} {c}"
+            );
+        }
+    }
     assert_eq!(
         action_for(
             Context::Results,
-            &press(KeyCode::Char('?'), KeyModifiers::SHIFT)
+            &press(KeyCode::Char('t'), KeyModifiers::CONTROL)
         ),
-        Some(Action::ToggleHelp)
-    );
-    assert_eq!(
-        action_for(Context::Results, &key('t')),
         Some(Action::StartTriage),
-        "t starts triage outside text boxes"
+        "Ctrl-T starts triage from the search screen"
     );
     assert_eq!(
         action_for(Context::TypedAnswer, &key('t')),
@@ -150,13 +148,15 @@ fn letters_type_in_the_search_box_and_command_outside_it() {
 }
 
 #[test]
-fn ctrl_c_quits_and_new_call_works_from_every_context() {
+fn ctrl_q_and_ctrl_c_quit_and_new_call_works_from_every_context() {
     for ctx in Context::ALL {
-        assert_eq!(
-            action_for(ctx, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit),
-            "{ctx:?}"
-        );
+        for c in ['q', 'c'] {
+            assert_eq!(
+                action_for(ctx, &press(KeyCode::Char(c), KeyModifiers::CONTROL)),
+                Some(Action::Quit),
+                "Ctrl-{c} in {ctx:?}"
+            );
+        }
         for k in [
             press(KeyCode::F(2), KeyModifiers::NONE),
             press(KeyCode::Char('n'), KeyModifiers::CONTROL),
@@ -176,7 +176,7 @@ fn only_key_presses_count() {
     for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
         let mut k = key('q');
         k.kind = kind;
-        assert_eq!(action_for(Context::Results, &k), None);
+        assert_eq!(action_for(Context::Outcome, &k), None);
         let mut c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         c.kind = kind;
         assert_eq!(action_for(Context::Query, &c), None);
@@ -227,6 +227,12 @@ fn every_context_has_a_way_back_and_footer_hints() {
             "{ctx:?}: help last"
         );
         assert!(hints.iter().any(|h| h.1 == "new call"), "{ctx:?}");
+        assert!(
+            keymap::for_context(ctx).any(|b| b.action == signpost::app::Action::Quit
+                && b.keys
+                    .contains(&Pat::Key(KeyCode::Char('q'), KeyModifiers::CONTROL))),
+            "{ctx:?}: Ctrl-Q (never copy) quits"
+        );
         let esc = action_for(ctx, &press(KeyCode::Esc, KeyModifiers::NONE));
         assert!(esc.is_some(), "{ctx:?}: Esc does something");
     }

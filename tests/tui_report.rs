@@ -127,11 +127,20 @@ fn press(code: KeyCode) -> KeyEvent {
 }
 
 #[test]
-fn r_opens_the_report_outside_text_boxes_and_types_in_them() {
+fn ctrl_r_opens_the_report_and_r_is_always_typed() {
+    let ctrl_r = KeyEvent {
+        modifiers: KeyModifiers::CONTROL,
+        ..press(KeyCode::Char('r'))
+    };
     let r = press(KeyCode::Char('r'));
-    assert_eq!(action_for(Context::Results, &r), Some(Action::OpenReport));
-    assert_eq!(action_for(Context::Detail, &r), Some(Action::OpenReport));
-    assert_eq!(action_for(Context::Query, &r), Some(Action::Type('r')));
+    for ctx in [Context::Query, Context::Results, Context::Detail] {
+        assert_eq!(
+            action_for(ctx, &ctrl_r),
+            Some(Action::OpenReport),
+            "{ctx:?}"
+        );
+        assert_eq!(action_for(ctx, &r), Some(Action::Type('r')), "{ctx:?}");
+    }
     assert_eq!(
         action_for(Context::Report, &press(KeyCode::Esc)),
         Some(Action::Back)
@@ -174,7 +183,7 @@ fn the_emergency_key_and_a_new_call_work_from_the_report() {
         "danger can be disclosed at any moment"
     );
     let mut app = report_with(app_after_search(), loaded(fixture_tallies()));
-    run(&mut app, [Action::NewCall]);
+    run(&mut app, [Action::NewCall, Action::Confirm]);
     assert_eq!((app.screen, app.query.as_str()), (Screen::Search, ""));
 }
 

@@ -117,6 +117,7 @@ fn every_screen() -> Vec<(&'static str, App)> {
             with(outcome(clinician()), [Action::Override]),
         ),
         ("summary", with(outcome(app()), [Action::ShowSummary])),
+        ("quit: are you sure?", with(outcome(app()), [Action::Quit])),
         ("report charts", report(app())),
         ("report, no calls", {
             let mut a = with(app(), [Action::Back, Action::OpenReport]);

@@ -389,7 +389,12 @@ fn new_call_leaves_nothing_of_the_last_caller_on_screen() {
     run(&mut app, typed("19"));
     run(
         &mut app,
-        [Action::Confirm, Action::OpenDetail, Action::NewCall],
+        [
+            Action::Confirm,
+            Action::OpenDetail,
+            Action::NewCall,
+            Action::Confirm,
+        ],
     );
     for (w, h) in [(80, 24), (120, 40)] {
         let after = lines(&buffer(&app, w, h));

@@ -42,12 +42,7 @@ fn panicking_frame_child() {
 
 #[test]
 fn a_panic_mid_frame_restores_the_terminal() {
-    if !tmux_support::available() {
-        println!(
-            "SKIPPED: tmux is not installed (.ci/run installs it); the panic test did not run"
-        );
-        return;
-    }
+    tmux_support::require("the panic test");
     let tmux = Tmux::shell("signpost-panic", 100, 30);
     let exe = std::env::current_exe().unwrap();
     tmux.run_line(&format!(
@@ -125,12 +120,7 @@ fn exited(screen: &str) -> bool {
 
 #[test]
 fn the_real_program_survives_a_resize_storm() {
-    if !tmux_support::available() {
-        println!(
-            "SKIPPED: tmux is not installed (.ci/run installs it); the resize storm did not run"
-        );
-        return;
-    }
+    tmux_support::require("the resize storm");
     let bin = env!("CARGO_BIN_EXE_signpost");
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
@@ -189,8 +179,11 @@ fn the_real_program_survives_a_resize_storm() {
     // Every line of the screen fits the window: nothing drawn for an earlier size is left.
     assert!(s.lines().all(|l| l.chars().count() <= 80), "{s}");
     tmux.send(&["Escape"]);
-    tmux.wait_for("the results list", |s| s.contains("q quit"));
-    tmux.send_text("q");
+    tmux.wait_for("the results list", |s| s.contains("Ctrl-Q quit"));
+    // The call holds a search: Ctrl-Q asks first, Enter quits.
+    tmux.send(&["C-q"]);
+    tmux.wait_for("the question", |s| s.contains("Quit Signpost?"));
+    tmux.send(&["Enter"]);
     let s = tmux.wait_for("the program to quit", exited);
     assert!(
         s.lines().any(|l| l.starts_with("EXIT=0")),

@@ -58,11 +58,11 @@ fn a_whole_triage_to_an_outcome_and_back() {
     assert_eq!(qid(&app), "needs");
     run(&mut app, [Action::Back]);
     assert_eq!(qid(&app), "place");
-    // Back from a typed answer clears the text typed there.
+    // Back from a typed answer drops the text typed there and restores the age given.
     run(&mut app, typed("Portsm"));
     run(&mut app, [Action::Back]);
     assert_eq!(qid(&app), "age");
-    assert_eq!(app.triage.as_ref().unwrap().input, "");
+    assert_eq!(app.triage.as_ref().unwrap().input, "34");
     run(&mut app, [Action::Back, Action::Back, Action::Back]);
     assert_eq!(app.screen, Screen::Search, "back past the first question");
 }
@@ -311,7 +311,10 @@ fn save_writes_the_summary_without_the_typed_postcode() {
 fn new_call_after_an_outcome_clears_it_all() {
     let mut app = app();
     short_path(&mut app);
-    run(&mut app, [Action::ShowSummary, Action::NewCall]);
+    run(
+        &mut app,
+        [Action::ShowSummary, Action::NewCall, Action::Confirm],
+    );
     assert_eq!(app.screen, Screen::Search);
     assert!(app.triage.is_none() && app.outcome.is_none() && app.override_pick.is_none());
     assert!(signpost::app::summary::text(&app).is_none());

@@ -51,6 +51,8 @@ pub enum Action {
     ShowSummary,
     /// Clinician role: override the urgency (a level, then a reason from the list).
     Override,
+    /// Mark the selected service on the outcome as given to the caller (again: unmark).
+    MarkGiven,
     /// Copy the call summary to the clipboard.
     CopySummary,
     /// Save the call summary into the configured summary folder.

@@ -6,10 +6,12 @@
 
 pub mod action;
 pub mod clock;
+pub mod confirm;
 pub mod detail;
 pub mod filters;
 pub mod listing;
 pub mod outcome_screen;
+pub mod paging;
 pub mod report_screen;
 pub mod status;
 pub mod summary;
@@ -17,6 +19,7 @@ pub mod triage;
 mod update;
 
 pub use action::{Action, Effect, Step, WrongRecord, WrongWhat};
+pub use confirm::Pending;
 pub use filters::{Filters, PlaceChoice, PlaceOption};
 pub use listing::{Badge, BadgeState, Group, Listing, Row};
 pub use outcome_screen::OverridePick;
@@ -142,10 +145,12 @@ pub enum Context {
     Summary,
     /// The report charts.
     Report,
+    /// "Quit (or start a new call) and lose this call?": Enter yes, anything else stays.
+    Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Query,
         Context::Place,
         Context::Age,
@@ -163,12 +168,19 @@ impl Context {
         Context::Override,
         Context::Summary,
         Context::Report,
+        Context::Confirm,
     ];
-    /// Letters typed here go into a text box, so no command may use a plain letter.
+    /// Letters typed here go into a text box, so no command may use a plain letter. The results
+    /// list and the detail count: a handler may think the cursor is still in the search box.
     pub fn is_text_field(self) -> bool {
         matches!(
             self,
-            Context::Query | Context::Place | Context::Age | Context::TypedAnswer
+            Context::Query
+                | Context::Place
+                | Context::Age
+                | Context::TypedAnswer
+                | Context::Results
+                | Context::Detail
         )
     }
     pub fn label(self) -> &'static str {
@@ -190,6 +202,7 @@ impl Context {
             Context::Override => "override picker",
             Context::Summary => "call summary",
             Context::Report => "report charts",
+            Context::Confirm => "quit or new call: are you sure?",
         }
     }
 }
@@ -225,22 +238,35 @@ pub struct App {
     pub listing: Listing,
     /// Index into the listing's rows (across groups).
     pub selected: usize,
+    /// Where the results list is pinned, and which rows it last showed.
+    pub paging: paging::Paging,
     pub detail: Option<Detail>,
     pub overlay: Option<Overlay>,
     pub help: bool,
     pub help_scroll: u16,
     pub message: Option<Message>,
     pub quit: bool,
-    /// The triage of this call, from `t` until a new call.
+    /// The triage of this call, from Ctrl-T until a new call.
     pub triage: Option<Triage>,
     /// The outcome of the finished triage, built for this role.
     pub outcome: Option<Outcome>,
     pub override_pick: Option<OverridePick>,
     /// Scroll offset of the outcome, emergency and summary pages.
     pub page_scroll: u16,
+    /// As the view last drew the page: the largest useful offset, the lines in view and the
+    /// offset drawn, so PgDn moves by what was on screen. None until drawn.
+    pub page_drawn: std::cell::Cell<Option<(usize, usize, usize)>>,
     /// This machine's tally rows for the report screen, as the shell read them; None until
     /// they arrive.
     pub report: Option<TallyLoad>,
+    /// Quit or new call, asked and waiting for the handler's yes.
+    pub confirm: Option<Pending>,
+    /// Services the handler marked as given on this call (ids), in the order marked.
+    pub given: Vec<String>,
+    /// The selected service on the outcome, an index into `outcome_screen::listed`.
+    pub outcome_cursor: usize,
+    /// The outcome page follows the selected service (after ↑↓), or stays where PgUp/PgDn put it.
+    pub page_follow: bool,
 }
 
 impl App {
@@ -265,6 +291,7 @@ impl App {
             filters: Filters::default(),
             listing: Listing::default(),
             selected: 0,
+            paging: paging::Paging::default(),
             detail: None,
             overlay: None,
             help: false,
@@ -275,7 +302,12 @@ impl App {
             outcome: None,
             override_pick: None,
             page_scroll: 0,
+            page_drawn: std::cell::Cell::new(None),
             report: None,
+            confirm: None,
+            given: Vec::new(),
+            outcome_cursor: 0,
+            page_follow: true,
         };
         app.refresh();
         app
@@ -283,7 +315,9 @@ impl App {
 
     /// Which bindings apply now: help, then an overlay, then the detail, then the focus.
     pub fn context(&self) -> Context {
-        if self.help {
+        if self.confirm.is_some() {
+            Context::Confirm
+        } else if self.help {
             Context::Help
         } else {
             self.context_under_help()

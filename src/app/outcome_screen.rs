@@ -6,7 +6,7 @@ use crate::model::Role;
 use crate::places::Reach;
 use crate::report::{tally, Tally};
 use crate::search::Group;
-use crate::triage::outcome::{self, Outcome, PlaceView};
+use crate::triage::outcome::{self, Outcome, OutcomeService, PlaceView, SayKind};
 use crate::triage::Questionnaire;
 
 /// The clinician's override picker: a level first, then a reason from the list.
@@ -40,10 +40,87 @@ pub fn show(app: &mut App) -> Vec<Effect> {
             effects.push(Effect::RecordTally(tally_of(&o, &app.status.edition.id)));
         }
     }
+    // The next step is given unless the handler says otherwise: marked by default, once.
+    if app.given.is_empty() {
+        if let Some(s) = next_step(&o) {
+            app.given.push(s.id.clone());
+        }
+    }
     app.outcome = Some(o);
     app.override_pick = None;
     app.screen = Screen::Outcome;
+    // The outcome opens at its top (the level first); the first ↑↓ brings the selection in.
+    app.outcome_cursor = 0;
+    app.page_follow = false;
     effects
+}
+
+/// The service the outcome names as the next step: the firm one its "Next step" line gives
+/// (the triage decides which), or None when nothing is firm or it is the emergency outcome.
+pub fn next_step(o: &Outcome) -> Option<&OutcomeService> {
+    if o.is_emergency() {
+        return None;
+    }
+    let said = o.say.iter().find(|l| l.kind == SayKind::NextStep)?;
+    let firm = || o.services().filter(|s| s.firm && !s.catch_all);
+    firm()
+        .filter(|s| said.text.contains(&s.name))
+        .max_by_key(|s| s.name.len())
+        .or_else(|| firm().next())
+}
+
+/// Every service on the outcome in the order it is shown: the next step, the other services
+/// group by group, then the safety net. The handler's selection and "given" marks index this.
+pub fn listed(o: &Outcome) -> Vec<&OutcomeService> {
+    let next = next_step(o);
+    let mut out: Vec<&OutcomeService> = next.into_iter().collect();
+    out.extend(o.services().filter(|s| next.map_or(true, |n| n.id != s.id)));
+    out.extend(o.safety_net.iter());
+    out
+}
+
+/// ↑↓ on the outcome: select the previous or next service; the page follows it.
+pub fn move_selection(app: &mut App, s: Step) {
+    let Some(o) = app.outcome.as_ref() else {
+        return;
+    };
+    let last = listed(o).len().saturating_sub(1);
+    if !app.page_follow && matches!(s, Step::Up | Step::Down) {
+        // The page was scrolled away from the selection: show it before moving it.
+        app.page_follow = true;
+        return;
+    }
+    app.outcome_cursor = match s {
+        Step::Up => app.outcome_cursor.saturating_sub(1),
+        Step::Down => (app.outcome_cursor + 1).min(last),
+        Step::First => 0,
+        Step::Last => last,
+        Step::PageUp | Step::PageDown => app.outcome_cursor,
+    };
+    app.page_follow = true;
+}
+
+/// `g`: mark the selected service as given to the caller, or unmark it.
+pub fn toggle_given(app: &mut App) {
+    let Some(o) = app.outcome.as_ref() else {
+        return;
+    };
+    let Some(s) = listed(o).get(app.outcome_cursor).copied() else {
+        return;
+    };
+    let (id, name) = (s.id.clone(), s.name.clone());
+    match app.given.iter().position(|g| *g == id) {
+        Some(i) => {
+            app.given.remove(i);
+            app.say(format!("{name}: no longer marked as given."));
+        }
+        None => {
+            app.given.push(id);
+            app.say(format!(
+                "{name}: marked as given (it goes in the call summary)."
+            ));
+        }
+    }
 }
 
 /// The only facts kept about the call: place id (never typed text), age band, urgency, needs.
@@ -160,4 +237,35 @@ pub fn back_pick(app: &mut App) {
             p.cursor = 0;
         }
     }
+}
+
+/// "What to say", each line once: the emergency lines are already above, and a flag's advice
+/// is said once, under its label.
+pub fn what_to_say(o: &Outcome) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in &o.say {
+        if l.kind == SayKind::Emergency {
+            continue;
+        }
+        let text = match o
+            .flags
+            .iter()
+            .find(|f| l.kind == SayKind::Flag && f.advice == l.text)
+        {
+            Some(f) => format!("{}: {}", f.label, f.advice),
+            None => l.text.clone(),
+        };
+        if !out
+            .iter()
+            .any(|t| *t == text || t.ends_with(&format!(": {}", l.text)))
+        {
+            out.push(text);
+        }
+    }
+    for f in &o.flags {
+        if !out.iter().any(|t| t.contains(&f.advice)) {
+            out.push(format!("{}: {}", f.label, f.advice));
+        }
+    }
+    out
 }

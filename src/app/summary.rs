@@ -3,8 +3,10 @@
 //! It holds the resolved place name (never what was typed), the age band (never a name, NHS
 //! number or postcode), and when and from which edition it was made, so a stale paste shows.
 
-use super::App;
-use crate::triage::outcome::Outcome;
+use super::{outcome_screen, triage, App};
+use crate::model::Status;
+use crate::search::Group;
+use crate::triage::outcome::{Outcome, OutcomeService};
 
 /// The program's version, recorded in every summary.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -45,18 +47,30 @@ fn build(app: &App, o: &Outcome) -> String {
             needs.join(", ")
         }
     ));
-    out.push("Services given:".to_string());
-    for s in o.services().chain(o.safety_net.iter()) {
-        let number = s.primary.as_deref().unwrap_or("no direct number");
-        let tag = if s.catch_all { " [catch-all]" } else { "" };
-        out.push(format!("- {}{tag}: {number}", s.name));
+    out.push("Risk answers:".to_string());
+    let risk = risk_answers(app);
+    if risk.is_empty() {
+        out.push("- none recorded".to_string());
     }
+    out.extend(risk.into_iter().map(|r| format!("- {r}")));
+    // Advice before the services: its "the services below" then points the right way.
     out.push("Advice given:".to_string());
-    for f in &o.flags {
-        out.push(format!("- {}: {}", f.label, f.advice));
+    for text in outcome_screen::what_to_say(o) {
+        out.push(format!("- {text}"));
     }
-    for s in &o.say {
-        out.push(format!("- {}", s.text));
+    // Only what the handler gave (the next step unless unmarked), each with its caveats.
+    out.push("Services given:".to_string());
+    let listed = outcome_screen::listed(o);
+    let given: Vec<&OutcomeService> = app
+        .given
+        .iter()
+        .filter_map(|id| listed.iter().find(|s| s.id == *id).copied())
+        .collect();
+    if given.is_empty() {
+        out.push("- none marked as given".to_string());
+    }
+    for s in given {
+        out.push(given_line(app, s));
     }
     let e = &app.status.edition;
     let date = e
@@ -77,4 +91,63 @@ pub fn file_name(o: &Outcome) -> String {
         "signpost-summary-{t}-{}.txt",
         crate::report::tally::random_id()
     )
+}
+
+/// "Service — number (caveats)": what a later reader must know about the number given.
+fn given_line(app: &App, s: &OutcomeService) -> String {
+    let number = s.primary.as_deref().unwrap_or("no direct number");
+    let tag = if s.catch_all { " [catch-all]" } else { "" };
+    let mut caveats = Vec::new();
+    let record = app.directory.service(&s.id);
+    if record.is_some_and(|r| r.status == Status::Unconfirmed) {
+        caveats.push("record unconfirmed".to_string());
+    }
+    if s.group == Group::ClosedNow {
+        caveats.push(format!("closed now: {}", s.hours));
+    } else if s.hours.contains("closes in") {
+        caveats.push(s.hours.clone());
+    }
+    if s.primary.is_none() {
+        caveats.push("no number confirmed".to_string());
+    } else if !s.catch_all && record.is_some_and(|r| r.verified.is_none()) {
+        caveats.push("number to verify: not yet confirmed with the provider".to_string());
+    }
+    for c in &s.checks {
+        if !c.starts_with("record unconfirmed") {
+            caveats.push(format!("check: {c}"));
+        }
+    }
+    if caveats.is_empty() {
+        format!("- {}{tag}: {number}", s.name)
+    } else {
+        format!("- {}{tag}: {number} ({})", s.name, caveats.join("; "))
+    }
+}
+
+/// Each answered risk or safeguarding question, as its option label: never free text.
+fn risk_answers(app: &App) -> Vec<String> {
+    let Some(t) = app.triage.as_ref() else {
+        return Vec::new();
+    };
+    let file = &app.directory.triage;
+    t.walk
+        .state()
+        .answers
+        .iter()
+        .filter(|a| triage::carries_risk(app, &a.question))
+        .filter_map(|a| {
+            let q = file.question(&a.question)?;
+            let labels: Vec<&str> = a
+                .value
+                .split(',')
+                .filter_map(|k| q.options.iter().find(|o| o.key == k))
+                .map(|o| o.label.as_str())
+                .collect();
+            if labels.is_empty() {
+                return None;
+            }
+            let asked = q.text.split_inclusive('?').next().unwrap_or(&q.text).trim();
+            Some(format!("{asked} {}", labels.join(", ")))
+        })
+        .collect()
 }

@@ -29,6 +29,9 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
     ) {
         app.message = None;
     }
+    let Some(action) = super::confirm::filter(app, action) else {
+        return Vec::new();
+    };
     if let Some(effects) = report_screen::on_action(app, &action) {
         return effects;
     }
@@ -108,6 +111,7 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::ShowSummary
         | Action::Override
         | Action::CopySummary
+        | Action::MarkGiven
         | Action::SaveSummary
         | Action::OpenReport
         | Action::TalliesLoaded(_) => {}
@@ -158,11 +162,21 @@ fn on_triage_screens(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             return Some(outcome_screen::show(app));
         }
         (Context::OutcomeClinician, Action::Override) => outcome_screen::open_override(app),
-        (Context::Outcome | Context::OutcomeClinician, Action::Back) => triage::back(app),
+        (Context::Outcome | Context::OutcomeClinician, Action::MarkGiven) => {
+            outcome_screen::toggle_given(app)
+        }
         (
-            Context::Emergency | Context::Outcome | Context::OutcomeClinician | Context::Summary,
-            Action::Move(s),
-        ) => app.page_scroll = scroll(app.page_scroll, *s),
+            Context::Outcome | Context::OutcomeClinician,
+            Action::Move(s @ (Step::Up | Step::Down | Step::First | Step::Last)),
+        ) => outcome_screen::move_selection(app, *s),
+        (Context::Outcome | Context::OutcomeClinician, Action::Move(s)) => {
+            app.page_scroll = page_scroll(app, *s);
+            app.page_follow = false;
+        }
+        (Context::Outcome | Context::OutcomeClinician, Action::Back) => triage::back(app),
+        (Context::Emergency | Context::Summary, Action::Move(s)) => {
+            app.page_scroll = page_scroll(app, *s)
+        }
         (Context::Override, Action::Move(s)) => outcome_screen::move_pick(app, *s),
         (Context::Override, Action::Confirm) => return Some(outcome_screen::choose(app, None)),
         (Context::Override, Action::Choose(n)) if *n >= 1 => {
@@ -215,6 +229,8 @@ fn save_summary(app: &mut App) -> Vec<Effect> {
 
 /// Forget everything about the last caller: query, filters, selection, detail, pickers.
 fn new_call(app: &mut App) {
+    app.given.clear();
+    app.outcome_cursor = 0;
     app.triage = None;
     app.outcome = None;
     app.override_pick = None;
@@ -268,6 +284,14 @@ fn type_char(app: &mut App, c: char) {
         return;
     }
     match app.context() {
+        // Typing in the list or the detail is typing a search: back into the box (HAZ-071).
+        Context::Results | Context::Detail => {
+            app.detail = None;
+            app.focus = Focus::Query;
+            app.query.push(c);
+            app.selected = 0;
+            app.refresh();
+        }
         Context::Query => {
             app.query.push(c);
             app.selected = 0;
@@ -323,6 +347,26 @@ fn scroll(cur: u16, s: Step) -> u16 {
     }
 }
 
+/// The outcome, emergency and summary pages move by what the view showed: PgDn starts at the
+/// first line not shown, so no line is skipped.
+fn page_scroll(app: &App, s: Step) -> u16 {
+    let Some((max, room, shown)) = app.page_drawn.get() else {
+        return scroll(app.page_scroll, s);
+    };
+    // From where the page is on screen (it may have followed the selection).
+    let cur = shown.min(max);
+    let room = room.max(1);
+    let to = match s {
+        Step::Up => cur.saturating_sub(1),
+        Step::Down => (cur + 1).min(max),
+        Step::PageUp => cur.saturating_sub(room),
+        Step::PageDown => (cur + room).min(max),
+        Step::First => 0,
+        Step::Last => max,
+    };
+    to.min(u16::MAX as usize) as u16
+}
+
 fn move_cursor(app: &mut App, s: Step) {
     if app.help {
         app.help_scroll = scroll(app.help_scroll, s);
@@ -338,7 +382,7 @@ fn move_cursor(app: &mut App, s: Step) {
         }
         None => match &mut app.detail {
             Some(d) => d.scroll = scroll(d.scroll, s),
-            None => app.selected = step(app.selected, app.listing.len(), s),
+            None => app.selected = app.paging.step(app.selected, app.listing.len(), s),
         },
     }
 }

@@ -75,6 +75,7 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
             candidates,
             names,
             why,
+            ..
         } => {
             eprintln!("signpost: the place is unclear: {why}.");
             for (c, n) in candidates.iter().zip(names) {

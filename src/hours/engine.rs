@@ -49,7 +49,10 @@ impl Status {
     pub fn text(&self) -> String {
         match self.state {
             State::Open { until: None } => "open all hours".to_string(),
-            State::Open { until: Some(u) } => format!("open until {}", when(u, self.at)),
+            State::Open { until: Some(u) } => match super::soon::closing_soon(self) {
+                Some((closes, mins)) => super::soon::text(closes, mins, self.at),
+                None => format!("open until {}", when(u, self.at)),
+            },
             State::Closed { next_open: Some(n) } => format!("closed — opens {}", when(n, self.at)),
             State::Closed { next_open: None } => {
                 format!("closed — no opening in the next {SEARCH_DAYS} days")

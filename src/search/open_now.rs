@@ -70,6 +70,9 @@ pub struct Judged {
 impl Judged {
     /// What a handler reads: "open until 22:00", or with a window "opens Mon 09:00, within 3 days".
     pub fn text(&self) -> String {
+        if hours::soon::closing_soon(&self.status).is_some() {
+            return self.status.text();
+        }
         match &self.reach {
             Some(r) => r.reason(),
             None => self.status.text(),
@@ -92,6 +95,10 @@ impl Judged {
     }
 
     pub fn code(&self) -> u8 {
+        // Closing soon: open, but check before giving — as the triage outcome has it.
+        if hours::soon::closing_soon(&self.status).is_some() {
+            return UNSURE;
+        }
         match (self.reach.map(|r| r.kind), self.status.state) {
             (Some(ReachKind::OpenNow { .. } | ReachKind::OpensWithin { .. }), _) => OPEN,
             (Some(ReachKind::Unsure { .. }), _) => UNSURE,

@@ -23,6 +23,9 @@ pub enum PlaceScope {
         candidates: Vec<Candidate>,
         names: Vec<String>,
         why: String,
+        /// The handler chose "keep all of these" (triage): a service serving any candidate is
+        /// kept, to check it covers where the caller is, rather than only those serving all.
+        any: bool,
     },
     /// Outside Hampshire and the Isle of Wight: national services only.
     OutsideArea { why: String },
@@ -94,6 +97,7 @@ impl PlaceScope {
                     .collect(),
                 candidates,
                 why,
+                any: false,
             },
             Lookup::OutsideArea { why } => PlaceScope::OutsideArea { why },
             Lookup::DidYouMean { suggestions } => PlaceScope::NotRecognised { text, suggestions },
@@ -145,7 +149,9 @@ impl PlaceScope {
         match self {
             PlaceScope::Anywhere => "*".into(),
             PlaceScope::Place { id, .. } => format!("p:{id}"),
-            PlaceScope::Unclear { candidates, .. } => format!("u:{candidates:?}"),
+            PlaceScope::Unclear {
+                candidates, any, ..
+            } => format!("u:{any}:{candidates:?}"),
             PlaceScope::OutsideArea { .. } | PlaceScope::NotRecognised { .. } => "n".into(),
         }
     }
@@ -155,6 +161,28 @@ impl PlaceScope {
         match self {
             PlaceScope::Anywhere => spread(places, s).map(|reach| Placement { reach, part: false }),
             PlaceScope::Place { id, .. } => from_serves(&serves(places, s, id)),
+            PlaceScope::Unclear {
+                candidates,
+                any: true,
+                ..
+            } => {
+                // Any candidate served: the nearest reach; to check unless it serves them all.
+                let each: Vec<Option<Placement>> = candidates
+                    .iter()
+                    .map(|c| match c {
+                        Candidate::Place(id) => from_serves(&serves(places, s, id)),
+                        Candidate::OutsideArea => national_only(places, s),
+                    })
+                    .collect();
+                let all = each.iter().all(|p| p.is_some_and(|p| !p.part));
+                each.iter()
+                    .flatten()
+                    .min_by_key(|p| p.reach)
+                    .map(|p| Placement {
+                        reach: p.reach,
+                        part: !all,
+                    })
+            }
             PlaceScope::Unclear { candidates, .. } => {
                 let mut worst: Option<Placement> = None;
                 for c in candidates {
@@ -211,7 +239,12 @@ impl PlaceScope {
                     .collect();
                 let mut parts = parts;
                 parts.dedup();
-                format!("{} (every place it may be)", parts.join("; "))
+                match self {
+                    PlaceScope::Unclear { any: true, .. } => {
+                        format!("{} (one of the places it may be)", parts.join("; "))
+                    }
+                    _ => format!("{} (every place it may be)", parts.join("; ")),
+                }
             }
             PlaceScope::OutsideArea { .. } | PlaceScope::NotRecognised { .. } => {
                 "national service".to_string()

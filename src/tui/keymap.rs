@@ -2,8 +2,10 @@
 //! README's key table, so they cannot drift apart.
 //!
 //! In a text box (search, place, age) printable characters are typed; commands there use keys
-//! that cannot be typed text (Esc, Tab, arrows, Enter, F-keys, Ctrl chords). Single letters work
-//! only outside text boxes. Ctrl-C quits from anywhere.
+//! that cannot be typed text (Esc, Tab, arrows, Enter, F-keys, Ctrl chords). The results list and
+//! the detail take typed text into the search box too: a handler who thinks the cursor is in the
+//! box must never trigger a command. Single letters work only on screens with no text box.
+//! Ctrl-Q (never "copy" anywhere) and Ctrl-C quit from anywhere, asking first during a call.
 
 use crate::app::{Action, Context, Step};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -118,7 +120,7 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Age]), [k(K::Enter)], A::Confirm, "apply the age", Some("apply")),
             b!(In(LISTS), [k(K::Enter)], A::OpenDetail, "open the selected service", Some("open")),
             b!(In(LISTS), [k(K::Up), k(K::Down)], A::Move(Step::Down), "move the selection up and down", Some("move")),
-            b!(In(&[C::Query]), [k(K::Esc)], A::Back, "leave the search box (letter keys then work)", Some("leave box")),
+            b!(In(&[C::Query]), [k(K::Esc)], A::Back, "leave the search box for the list (typing still searches)", Some("leave box")),
             b!(In(FIELDS), [k(K::Esc)], A::Back, "leave the box without applying", Some("cancel")),
             b!(In(TEXT), [k(K::Backspace)], A::DeleteBack, "delete the last character", None),
             b!(In(TEXT), [ctrl('u')], A::ClearField, "empty the box", Some("clear")),
@@ -131,16 +133,8 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Detail, C::Help]), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll up and down", Some("scroll")),
             b!(In(&[C::Results]), [k(K::Esc)], A::Back, "back to the search box", None),
             b!(In(&[C::Detail]), [k(K::Esc)], A::Back, "close the detail, back to the results", Some("back")),
-            b!(In(BROWSE), [ch('/')], A::FocusQuery, "search: put the cursor in the search box", Some("search")),
-            b!(In(BROWSE), [ch('q')], A::Quit, "quit Signpost", Some("quit")),
-            b!(In(BROWSE), [ch('w')], A::ReportWrong, "report this record as wrong (for the maintainers)", Some("report wrong")),
-            b!(In(&[C::Results]), [ch('p')], A::EditPlace, "set the place", None),
-            b!(In(&[C::Results]), [ch('a')], A::EditAge, "set the age", None),
-            b!(In(&[C::Results]), [ch('c')], A::OpenCategories, "choose categories", None),
-            b!(In(&[C::Results]), [ch('o')], A::ToggleOpenNow, "open now only: on or off", None),
-            b!(In(&[C::Results]), [ch('s')], A::ToggleSelfReferral, "self-referral only: on or off", None),
-            b!(In(BROWSE), [ch('n')], A::NewCall, "new call: clear everything from the last caller", None),
-            b!(In(BROWSE), [ch('?')], A::ToggleHelp, "show the keys", None),
+            // Letters are never commands where the handler may think the cursor is in the box.
+            b!(In(BROWSE), [Pat::Text], A::Type(' '), "typed text goes into the search box", None),
             // Pickers.
             b!(In(&[C::Categories]), [ch(' ')], A::ToggleChecked, "tick or untick the category (results follow)", Some("tick")),
             b!(In(&[C::PlaceChoices]), [Pat::Digits(9)], A::Choose(1), "choose by number", Some("choose")),
@@ -149,9 +143,9 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Categories]), [k(K::Enter), k(K::Esc)], A::Back, "done: close the picker", Some("done")),
             b!(In(&[C::PlaceChoices, C::ReportWrong]), [k(K::Esc)], A::Back, "cancel", Some("cancel")),
             b!(In(&[C::Help]), [k(K::Esc), ch('?')], A::Back, "close the help", Some("close")),
-            b!(In(WITH_SERVICE), [f(8)], A::ReportWrong, "report the selected record as wrong", None),
-            b!(In(BROWSE), [ch('t')], A::StartTriage, "start triage: the no-wrong-door questions", Some("triage")),
-            b!(In(BROWSE), [ch('r')], A::OpenReport, "report charts: this machine's calls by need, no local service by place, calls by week", None),
+            b!(In(WITH_SERVICE), [f(8)], A::ReportWrong, "report the selected record as wrong (for the maintainers)", None),
+            b!(In(SEARCHING), [ctrl('t')], A::StartTriage, "start triage: the no-wrong-door questions", Some("triage")),
+            b!(In(WITH_SERVICE), [ctrl('r')], A::OpenReport, "report charts: this machine's calls by need, no local service by place, calls by week", None),
             // Triage questions.
             b!(In(&[C::Question]), [Pat::Digits(9), Pat::Letters(26)], A::Choose(1), "choose an option by its number or letter", Some("choose")),
             b!(In(&[C::TypedAnswer]), [Pat::Text], A::Type(' '), "type the age or the place", None),
@@ -160,12 +154,14 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Question]), [ch(' ')], A::ToggleChecked, "tick or untick an option (questions with several answers)", Some("tick")),
             b!(In(&[C::TypedAnswer]), [k(K::Backspace)], A::DeleteBack, "delete the last character", None),
             b!(In(&[C::TypedAnswer]), [ctrl('u')], A::ClearField, "empty the box", None),
-            b!(In(ASKING), [k(K::Esc)], A::Back, "back one question (typed text is cleared)", Some("back")),
+            b!(In(ASKING), [k(K::Esc)], A::Back, "back one question: the answer given there is highlighted (or typed) again", Some("back")),
             // The emergency screen, the outcome and the summary.
             b!(In(&[C::Emergency]), [k(K::Enter)], A::ContinueForRecord, "continue the questions for the record", Some("continue")),
             b!(In(&[C::Emergency]), [k(K::Esc)], A::Back, "to the emergency outcome", Some("outcome")),
-            b!(In(PAGES), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll", Some("scroll")),
-            b!(In(PAGES), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "scroll a page", None),
+            b!(In(&[C::Summary, C::Emergency]), [k(K::Up), k(K::Down)], A::Move(Step::Down), "scroll", Some("scroll")),
+            b!(In(OUTCOMES), [k(K::Up), k(K::Down)], A::Move(Step::Down), "select a service (the page follows)", Some("select")),
+            b!(In(OUTCOMES), [ch('g')], A::MarkGiven, "mark the selected service as given to the caller (again: unmark); the next step is marked already", Some("given")),
+            b!(In(PAGES), [k(K::PageUp), k(K::PageDown)], A::Move(Step::PageDown), "scroll a page (by what is on screen)", None),
             b!(In(&[C::Emergency, C::Outcome, C::OutcomeClinician]), [ch('s')], A::ShowSummary, "show the call summary", Some("summary")),
             b!(In(&[C::OutcomeClinician]), [ch('o')], A::Override, "override the urgency (a level, then a reason)", Some("override")),
             b!(In(OUTCOMES), [k(K::Esc)], A::Back, "back to the last question", Some("back")),
@@ -176,11 +172,16 @@ pub fn bindings() -> &'static [Binding] {
             b!(In(&[C::Summary]), [ch('c')], A::CopySummary, "copy the summary (through the terminal, OSC 52)", Some("copy")),
             b!(In(&[C::Summary]), [ch('f')], A::SaveSummary, "save the summary to a file in the summary folder", Some("save")),
             b!(In(&[C::Summary]), [k(K::Esc)], A::Back, "back to the outcome", Some("back")),
-            b!(In(&[C::Outcome, C::OutcomeClinician, C::Summary, C::Report]), [ch('q')], A::Quit, "quit Signpost", None),
+            b!(In(&[C::Outcome, C::OutcomeClinician, C::Summary, C::Report]), [ch('q')], A::Quit, "quit Signpost (asks first while a call is in progress)", None),
             // The report charts.
             b!(In(&[C::Report]), [k(K::Esc)], A::Back, "back to the search", Some("back")),
             // Everywhere: keys no text box can take. The filter keys show on the filter line.
-            b!(Everywhere, [ctrl('c')], A::Quit, "quit Signpost", None),
+            // Quitting and a new call ask first while the call holds anything (HAZ-071).
+            b!(In(&[C::Confirm]), [k(K::Enter)], A::Confirm, "yes: quit, or clear the call for a new one", Some("yes")),
+            b!(In(&[C::Confirm]), [k(K::Esc)], A::Back, "no: stay on the call", Some("stay on the call")),
+            b!(In(&[C::Confirm]), [ch('q')], A::Quit, "q again: quit (when q asked)", None),
+            b!(In(&[C::Confirm]), [Pat::Text], A::Back, "any typed key: stay on the call", None),
+            b!(Everywhere, [ctrl('q'), ctrl('c')], A::Quit, "quit Signpost (asks first while a call is in progress; press again or Enter to quit)", Some("quit")),
             b!(Everywhere, [f(9)], A::Emergency, "immediate danger to life: the emergency screen (999)", Some("999")),
             b!(Everywhere, [f(2), ctrl('n')], A::NewCall, "new call: clear everything from the last caller", Some("new call")),
             b!(In(SEARCHING), [f(3)], A::EditPlace, "set the place (postcode, town or place)", None),

@@ -21,6 +21,15 @@ pub fn available() -> bool {
         .unwrap_or(false)
 }
 
+/// Tests that need tmux fail, never skip, without it: a missing terminal test is a gap nobody
+/// would notice.
+pub fn require(what: &str) {
+    assert!(
+        available(),
+        "tmux is not installed: {what} cannot run (install tmux; these tests never skip)"
+    );
+}
+
 impl Tmux {
     /// A new server named `name` (with this process's id) running `sh -i` in a `w`x`h` pane,
     /// with a bare environment and the prompt `READY$ `.

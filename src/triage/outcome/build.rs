@@ -183,6 +183,8 @@ fn scope_of(places: &PlacesFile, p: &Option<PlaceAnswer>) -> (PlaceScope, PlaceV
                     candidates: candidates.clone(),
                     names: names.clone(),
                     why: why.clone(),
+                    // "Keep all of these": every candidate's services, each to check.
+                    any: true,
                 },
                 PlaceView::Candidates { ids, names },
                 false,

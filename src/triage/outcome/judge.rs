@@ -212,8 +212,14 @@ impl Call<'_> {
         if !fit::has_direct_contact(s, role) {
             checks.push("no phone, text or chat contact confirmed".into());
         }
+        // Closing soon is open, never "closed now", and never firm: as the search has it.
+        let soon = hours::soon::closing_soon(&hours::status(&s.hours, self.cal, self.i.at));
+        if let Some((_, mins)) = soon {
+            checks.push(hours::soon::check(mins));
+        }
         let group = match reach.kind {
             _ if not_crisis => Group::CheckFirst,
+            _ if soon.is_some() => Group::CheckFirst,
             ReachKind::OpenNow { .. } if checks.is_empty() => Group::Reachable,
             ReachKind::OpenNow { .. } => Group::CheckFirst,
             ReachKind::OpensWithin { .. } => Group::ClosedNow,

@@ -150,8 +150,8 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let hints = keymap::hints(app.context());
     let w = area.width as usize;
     let piece = |(k, h): &(String, &str)| width(k) + 1 + width(h);
-    // "new call" and "help" always show; other hints drop from the end until the line fits.
-    let pinned = |h: &str| h == "new call" || h == "help";
+    // "new call", "999", "help" and a question's answers always show; other hints drop from the end until the line fits.
+    let pinned = |h: &str| matches!(h, "new call" | "help" | "999" | "yes" | "stay on the call");
     let mut keep: Vec<&(String, &str)> = hints.iter().collect();
     let total = |v: &Vec<&(String, &str)>| {
         1 + v.iter().map(|x| piece(x)).sum::<usize>() + v.len().saturating_sub(1) * 2

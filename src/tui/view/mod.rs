@@ -22,6 +22,7 @@
 mod bars;
 mod detail;
 pub mod flow;
+mod pager;
 mod popups;
 pub mod report;
 mod results;
@@ -110,7 +111,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
             "Signpost needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this window is {}x{}.",
             area.width, area.height
         )),
-        Line::raw("Ctrl-C quits."),
+        Line::raw("Ctrl-Q quits."),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }

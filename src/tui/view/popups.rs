@@ -1,7 +1,7 @@
 //! Boxes drawn over the screen: help (from the keymap), categories, place choices, and
-//! "report a wrong record". Each lists its keys on its own bottom border.
+//! "report a wrong record", and "quit / new call: are you sure?". Each says its keys.
 
-use crate::app::{App, Overlay, WrongWhat};
+use crate::app::{App, Overlay, Pending, WrongWhat};
 use crate::model::Category;
 use crate::tui::keymap;
 use crate::tui::theme::{Theme, MARKER, NO_MARKER};
@@ -11,6 +11,18 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: Theme) {
+    if let Some(p) = app.confirm {
+        let why = format!(
+            "{} Enter: yes. Esc or any other key: stay on the call.",
+            p.question(&app.call_holds())
+        );
+        let title = match p {
+            Pending::Quit => " Quit? ",
+            Pending::NewCall => " New call? ",
+        };
+        choices(frame, body, title, &why, &[], 0, false, theme);
+        return;
+    }
     if app.help {
         help(frame, frame.area(), app, theme);
         return;

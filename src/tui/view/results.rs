@@ -2,6 +2,7 @@
 //! never cut; the selected row is reverse video with a marker.
 
 use super::flow::Flow;
+use crate::app::paging::{Anchor, Shown};
 use crate::app::{App, BadgeState, Row};
 use crate::tui::theme::{Theme, MARKER, NO_MARKER};
 use ratatui::layout::Rect;
@@ -64,10 +65,102 @@ fn heading(title: &str, count: usize, cont: bool, theme: Theme, w: u16) -> Line<
     Line::styled(format!("{text}{}", "─".repeat(pad)), theme.heading())
 }
 
+/// One row as the list draws it: an optional group heading, the row, and the group's "more in
+/// this group" note after its last row. `first` is true when the row opens the window, where a
+/// group heading is repeated (", continued") so every row is seen under its group's name.
+struct Block<'a> {
+    app: &'a App,
+    flat: Vec<(usize, usize)>,
+    sel: usize,
+    theme: Theme,
+    w: u16,
+}
+
+impl Block<'_> {
+    fn lines(&self, i: usize, first: bool) -> Vec<Line<'static>> {
+        let (g, r) = self.flat[i];
+        let group = &self.app.listing.groups[g];
+        let mut out = Vec::new();
+        if first || r == 0 {
+            out.push(heading(
+                group.kind.title(),
+                group.rows.len(),
+                r != 0,
+                self.theme,
+                self.w,
+            ));
+        }
+        out.extend(row_lines(&group.rows[r], i == self.sel, self.theme, self.w));
+        if r + 1 == group.rows.len() && group.total > group.rows.len() {
+            out.push(Line::styled(
+                format!(
+                    "    … {} more in this group: add a word or a filter to narrow it",
+                    group.total - group.rows.len()
+                ),
+                self.theme.dim(),
+            ));
+        }
+        out
+    }
+    fn height(&self, i: usize, first: bool) -> usize {
+        self.lines(i, first).len()
+    }
+    /// Lines the window `first..=last` takes, with its "more above" and "more below" lines.
+    fn window_height(&self, first: usize, last: usize) -> usize {
+        let rows: usize = (first..=last).map(|i| self.height(i, i == first)).sum();
+        rows + usize::from(first > 0) + usize::from(last + 1 < self.flat.len())
+    }
+    /// The rows that fit from `first` on (at least `first` itself).
+    fn down_from(&self, first: usize, h: usize) -> usize {
+        let mut last = first;
+        while last + 1 < self.flat.len() && self.window_height(first, last + 1) <= h {
+            last += 1;
+        }
+        last
+    }
+    /// The rows that fit ending at `last` (at least `last` itself).
+    fn up_from(&self, last: usize, h: usize) -> usize {
+        let mut first = last;
+        while first > 0 && self.window_height(first - 1, last) <= h {
+            first -= 1;
+        }
+        first
+    }
+}
+
+/// The rows to draw: pinned as the app says, moved only as far as needed to show the selection.
+fn window(b: &Block, anchor: Anchor, h: usize) -> (usize, usize) {
+    let n = b.flat.len();
+    let (first, last) = match anchor {
+        Anchor::Top(t) => {
+            let t = t.min(n - 1);
+            (t, b.down_from(t, h))
+        }
+        Anchor::Bottom(l) => {
+            let l = l.min(n - 1);
+            let f = b.up_from(l, h);
+            // A short list pinned to its end still starts at its top.
+            if f == 0 {
+                (0, b.down_from(0, h))
+            } else {
+                (f, l)
+            }
+        }
+    };
+    if b.sel < first {
+        (b.sel, b.down_from(b.sel, h))
+    } else if b.sel > last {
+        (b.up_from(b.sel, h), b.sel)
+    } else {
+        (first, last)
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let w = area.width;
     let h = area.height as usize;
     if app.listing.is_empty() {
+        app.paging.shown.set(None);
         frame.render_widget(Paragraph::new(empty_lines(app, theme, w)), area);
         return;
     }
@@ -80,65 +173,34 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         .flat_map(|(g, grp)| (0..grp.rows.len()).map(move |r| (g, r)))
         .collect();
     let sel = app.selected.min(flat.len() - 1);
-    let lines_of = |i: usize| {
-        let (g, r) = flat[i];
-        row_lines(&app.listing.groups[g].rows[r], i == sel, theme, w)
+    let b = Block {
+        app,
+        flat,
+        sel,
+        theme,
+        w,
     };
-    let first_of_group = |i: usize| flat[i].1 == 0;
-    // Keep the selection about a third of the way down, so the rows after it show.
-    let mut start = sel;
-    let mut used = lines_of(sel).len() + 1;
-    while start > 0 {
-        let add = lines_of(start - 1).len() + usize::from(first_of_group(start - 1));
-        if used + add > h / 3 {
-            break;
-        }
-        used += add;
-        start -= 1;
-    }
-    // Whole rows only: a row is never shown without its number line.
+    let (first, last) = window(&b, app.paging.anchor, h);
+    app.paging.shown.set(Some(Shown { first, last }));
+    // Whole rows only: a row is never shown without its number line; what is off the screen
+    // is counted above and below, so no row is ever hidden without a word (HAZ-072).
     let mut out: Vec<Line<'static>> = Vec::new();
-    let mut i = start;
-    while i < flat.len() {
-        let (g, r) = flat[i];
-        let group = &app.listing.groups[g];
-        let mut block = Vec::new();
-        if i == start || r == 0 {
-            block.push(heading(
-                group.kind.title(),
-                group.rows.len(),
-                r != 0,
-                theme,
-                w,
-            ));
-        }
-        block.extend(lines_of(i));
-        if r + 1 == group.rows.len() && group.total > group.rows.len() {
-            block.push(Line::styled(
-                format!(
-                    "    … {} more in this group: add a word or a filter to narrow it",
-                    group.total - group.rows.len()
-                ),
-                theme.dim(),
-            ));
-        }
-        let budget = if i + 1 == flat.len() {
-            h
-        } else {
-            h.saturating_sub(1)
-        };
-        if i != start && out.len() + block.len() > budget {
-            break;
-        }
-        out.extend(block);
-        i += 1;
+    if first > 0 {
+        out.push(Line::styled(
+            format!("   … {first} more above (↑, PgUp)"),
+            theme.dim(),
+        ));
     }
-    if i < flat.len() {
+    for i in first..=last {
+        out.extend(b.lines(i, i == first));
+    }
+    let below = b.flat.len() - 1 - last;
+    if below > 0 {
         while out.len() < h.saturating_sub(1) {
             out.push(Line::raw(""));
         }
         out.push(Line::styled(
-            format!("   … {} more below (↓, PgDn)", flat.len() - i),
+            format!("   … {below} more below (↓, PgDn)"),
             theme.dim(),
         ));
     }
