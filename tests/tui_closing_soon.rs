@@ -45,6 +45,9 @@ fn result(dir: &Directory, level: &str) -> TriageResult {
         place: Some(PlaceAnswer::NotGiven),
         answers: Vec::new(),
         notices: Vec::new(),
+        raised: Vec::new(),
+        prompts: Vec::new(),
+        excluded: Vec::new(),
         approved: false,
         version: dir.triage.approval.version.clone(),
     }
