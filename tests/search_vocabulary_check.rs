@@ -88,3 +88,34 @@ fn the_default_vocabulary_has_no_errors_and_says_it_is_a_draft() {
     let phrases: usize = dir.vocabulary.terms.iter().map(|t| t.phrases.len()).sum();
     assert!(phrases >= 300, "several hundred phrases: {phrases}");
 }
+
+#[test]
+fn import_carries_the_vocabulary_into_the_edition_in_use() {
+    // An approved copy of the default vocabulary: once imported, the risk note loses "DRAFT".
+    let vocab = signpost::directory::embedded()["vocabulary.toml"].replacen(
+        "approved_by = \"\"",
+        "approved_by = \"Test Approver\"\napproved_on = \"2026-11-30\"",
+        1,
+    );
+    let tmp = folder_with(&vocab);
+    let data = tmp.path().join("data");
+    let dir = tmp.path().join("dir");
+    let at = ["--at", "2026-07-01 14:00"];
+    let (_, before) = common::run(&data, &["search", "kill", "myself", at[0], at[1]]);
+    assert!(before.contains("risk phrases DRAFT"), "{before}");
+    let (code, out) = common::run(&data, &["import", dir.to_str().unwrap(), "--yes"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("vocabulary.toml"),
+        "the change names the file: {out}"
+    );
+    let (_, after) = common::run(&data, &["search", "kill", "myself", at[0], at[1]]);
+    assert!(
+        after.contains("Note: Risk words ('kill myself')"),
+        "{after}"
+    );
+    assert!(
+        !after.contains("DRAFT — not clinically approved)"),
+        "{after}"
+    );
+}

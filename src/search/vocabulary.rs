@@ -44,7 +44,8 @@ impl Vocabulary {
         };
         for (i, t) in file.terms.iter().enumerate() {
             v.meanings.push(Meaning {
-                label: t.label.clone(),
+                // Shown on screens: no control characters or escape sequences get through.
+                label: t.label.chars().filter(|c| !c.is_control()).collect(),
                 categories: t.categories.clone(),
                 mask: t
                     .categories
@@ -116,6 +117,13 @@ pub fn check(file: &VocabularyFile, needs: &[String]) -> Vec<Problem> {
                 "empty label: say what the phrases mean".into(),
             );
         }
+        if t.label.chars().any(char::is_control) {
+            err(
+                &mut out,
+                format!("{at}.label"),
+                "the label holds a control character (it is shown on screen)".into(),
+            );
+        }
         if t.categories.is_empty() {
             err(
                 &mut out,
@@ -182,6 +190,21 @@ mod tests {
 
     fn file(src: &str) -> VocabularyFile {
         toml::from_str(src).unwrap()
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_screen() {
+        let f = file("[[terms]]\nlabel = \"over\\u001b[31mdose\"\ncategories = [\"crisis\"]\nphrases = [\"pills\"]\n");
+        assert_eq!(
+            Vocabulary::new(&f, &Stems::default()).meanings[0].label,
+            "over[31mdose"
+        );
+        let p = check(&f, &[]);
+        assert!(
+            p.iter()
+                .any(|p| p.is_error() && p.field == "terms[0].label"),
+            "{p:?}"
+        );
     }
 
     #[test]
