@@ -150,7 +150,10 @@ fn round_two_age_boundaries_on_real_records() {
     let age = |id: &str, a: u8| d.service(id).unwrap_or_else(|| panic!("{id}")).age.fit(a);
     // Stop Domestic Abuse Portsmouth: victims 'aged 16+' (Portsmouth SAB).
     // No upper limit stated: check before giving at every age, never firm.
-    assert!(matches!(age("stop-domestic-abuse-portsmouth", 16), AgeFit::Uncertain(_)));
+    assert!(matches!(
+        age("stop-domestic-abuse-portsmouth", 16),
+        AgeFit::Uncertain(_)
+    ));
     assert_eq!(age("stop-domestic-abuse-portsmouth", 15), AgeFit::Outside);
     // Breakout Youth: 'aged 11-25' (June 2023).
     assert_eq!(age("breakout-youth", 11), AgeFit::Fits);

@@ -151,8 +151,18 @@ fn a_full_call_in_a_real_terminal() {
     tmux.send_text("s");
     let s = tmux.wait_for("the summary", |s| s.contains("Services given:"));
     assert!(s.contains("Place: Southampton"), "{s}");
-    assert!(s.contains(&format!("- {marked}")), "{marked} given:\n{s}");
     assert!(s.contains("Risk answers:"), "{s}");
+    // The risk answers come first; the services given are further down the summary.
+    let want = format!("- {marked}");
+    for _ in 0..6 {
+        if tmux.screen().contains(&want) {
+            break;
+        }
+        tmux.send(&["NPage"]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let s = tmux.wait_for("the service given", |s| s.contains(&want));
+    assert!(s.contains(&want), "{marked} given:\n{s}");
     tmux.send_text("c");
     tmux.wait_for("the copy", |s| s.contains("Summary copied"));
     // A new call asks first, then clears everything.

@@ -121,7 +121,7 @@ fn enter_on_a_fresh_risk_question_records_nothing() {
 fn back_restores_the_answer_given_highlighted() {
     let mut app = app();
     ctrl(&mut app, 't');
-    key(&mut app, KeyCode::Char('3')); // danger-now: Not sure
+    key(&mut app, KeyCode::Char('2')); // danger-now: No
     key(&mut app, KeyCode::Char('4')); // harm: Don't know
     assert_eq!(qid(&app), "age");
     key(&mut app, KeyCode::Esc);
@@ -133,17 +133,10 @@ fn back_restores_the_answer_given_highlighted() {
     );
     key(&mut app, KeyCode::Esc);
     assert_eq!(qid(&app), "danger-now");
-    assert_eq!(
-        app.triage.as_ref().unwrap().cursor,
-        Some(2),
-        "Not sure again"
-    );
+    assert_eq!(app.triage.as_ref().unwrap().cursor, Some(1), "No again");
     // Enter now records the answer that was given, never option 1.
     key(&mut app, KeyCode::Enter);
-    assert_eq!(
-        answers(&app),
-        vec![("danger-now".into(), "not-sure".into())]
-    );
+    assert_eq!(answers(&app), vec![("danger-now".into(), "no".into())]);
     assert_eq!(
         app.triage.as_ref().unwrap().cursor,
         None,
