@@ -123,7 +123,9 @@ fn parse_services(part: &[(&String, &String)]) -> (Vec<Service>, Vec<Problem>) {
             problems.push(Problem::error(name, "", "file is empty"));
             continue;
         }
-        if let Some(s) = parse_one::<Service>(name, content, &mut problems) {
+        if let Some(mut s) = parse_one::<Service>(name, content, &mut problems) {
+            // A directory file is text from outside too: nothing in it may drive a terminal.
+            crate::model::clean::service(&mut s);
             if s.id != stem {
                 problems.push(Problem::error(
                     name,

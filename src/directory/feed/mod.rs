@@ -21,6 +21,7 @@ pub use plan::{plan, Plan};
 pub use report::{Finding, FindingKind, Findings};
 pub use safety::is_safety_net;
 
+use crate::model::clean;
 use crate::model::validate::{check_url, is_slug, validate_one, CheckContext};
 use crate::model::{Date, Directory, Service};
 use crate::places::PlaceIndex;
@@ -59,8 +60,6 @@ pub struct FeedRead {
     pub findings: Findings,
     /// The file is one page of a longer list.
     pub partial: Option<String>,
-    /// Ways the file touches the safety net (an id or a number): the import is refused whole.
-    pub safety: Vec<String>,
 }
 
 /// Map a feed file into records and a report. Fails only when the file is not a feed at all.
@@ -74,6 +73,8 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
     if let Some(u) = &opts.feed_url {
         check_url(u).map_err(|m| format!("--feed-url: {m}"))?;
     }
+    // A byte-order mark is how some Windows tools start a UTF-8 file; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let v: Value = serde_json::from_str(text).map_err(|e| {
         format!(
             "not JSON (line {}, column {}): {e}; nothing was imported",
@@ -85,10 +86,6 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
     let mut findings = Findings::default();
     if let Some((path, m)) = &shape.partial {
         findings.push(FindingKind::Feed, path, m.clone());
-    }
-    let mut safety = Vec::new();
-    for s in &shape.services {
-        safety_scan(s, &mut safety);
     }
     let places = PlaceIndex::new(&dir.places);
     let cx = service::Context {
@@ -106,6 +103,18 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
     // Ids taken so far: a set, not a scan of `services`, so a large feed reads in linear time.
     let mut taken: HashSet<String> = HashSet::new();
     for s in &shape.services {
+        // The safety net is protected per record: a record carrying it is left out, the rest
+        // of the feed imports.
+        let mut safety = Vec::new();
+        safety_scan(s, &opts.name, &mut safety);
+        if !safety.is_empty() {
+            findings.push(
+                FindingKind::Record,
+                &s.path,
+                safety_message(s, &safety, dir),
+            );
+            continue;
+        }
         let Some(rec) = service::map(s, &cx, &mut findings) else {
             continue;
         };
@@ -143,19 +152,43 @@ pub fn read_feed(text: &str, opts: &FeedOptions, dir: &Directory) -> Result<Feed
         services,
         findings,
         partial: shape.partial.map(|(_, m)| m),
-        safety,
     })
+}
+
+/// Why a record was left out for carrying the safety net, and the directory's own record of the
+/// same name when there is one (a local Samaritans branch the directory already holds).
+fn safety_message(s: &At, hits: &[String], dir: &Directory) -> String {
+    let name =
+        s.v.get("name")
+            .and_then(Value::as_str)
+            .map(clean::line)
+            .unwrap_or_default();
+    let held = dir
+        .services
+        .iter()
+        .find(|d| !name.is_empty() && d.name.eq_ignore_ascii_case(&name));
+    let tail = match held {
+        Some(d) => format!(
+            "matched to the directory's own record {} ({}), which is kept as it is",
+            d.id, d.name
+        ),
+        None => "left out: safety-net numbers are given only from the directory's own records, and the rest of the feed imports".to_string(),
+    };
+    format!(
+        "'{name}' carries the safety net ({}); {tail}",
+        hits.join("; ")
+    )
 }
 
 /// Look through the raw service for safety-net ids and numbers, including values the mapping
 /// would reject (a quoted "999" is still 999).
-fn safety_scan(s: &At, out: &mut Vec<String>) {
+fn safety_scan(s: &At, feed: &str, out: &mut Vec<String>) {
     if let Some(id) = s.id("id") {
-        if safety::SAFETY_NET_IDS.contains(&service::slug(&id).as_str()) {
-            out.push(format!(
-                "{}: id '{id}' is the id of a safety-net record",
-                if s.path.is_empty() { "id" } else { &s.path }
-            ));
+        let own = service::record_id(feed, &id);
+        for taken in [service::slug(&id), own] {
+            if safety::SAFETY_NET_IDS.contains(&taken.as_str()) {
+                out.push(format!("id '{taken}' is the id of a safety-net record"));
+            }
         }
     }
     fn walk(v: &Value, path: &str, in_phones: bool, out: &mut Vec<String>) {
@@ -169,7 +202,7 @@ fn safety_scan(s: &At, out: &mut Vec<String>) {
                     };
                     if in_phones && k == "number" {
                         if let Some(n) = x.as_str().filter(|n| safety::is_safety_net_number(n)) {
-                            out.push(format!("{p}: {n} is a safety-net number"));
+                            out.push(format!("{p}: {} is a safety-net number", clean::line(n)));
                         }
                     }
                     walk(x, &p, k == "phones", out);

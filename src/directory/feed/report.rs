@@ -1,5 +1,6 @@
 //! The import report: every value left out or not held, with its JSON path and the reason.
 
+use crate::model::clean;
 use serde::Serialize;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -103,7 +104,10 @@ fn shortened(message: String) -> String {
 
 impl Findings {
     pub fn push(&mut self, kind: FindingKind, path: &str, message: impl Into<String>) {
-        let message = shortened(message.into());
+        // Messages quote the feed's own values and paths its own keys: never raw to a terminal.
+        let message = shortened(clean::line(&message.into()));
+        let path = clean::line(path);
+        let path = path.as_str();
         let k = hash_of((kind, &message));
         let same = self.seen.get(&k).and_then(|at| {
             at.iter()

@@ -75,6 +75,7 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
     }
     let hours = schedule::hours(svc, cx.today, r);
     notes.extend(hours.notes);
+    not_held(svc, r);
     let mut keywords = Vec::new();
     if let Some(alt) = svc.text("alternate_name", r) {
         keywords.push(alt);
@@ -82,7 +83,7 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
     let source_url = cx
         .feed_url
         .map(str::to_string)
-        .or_else(|| svc.text("url", r).filter(|u| check_url(u).is_ok()));
+        .or_else(|| contacts::web_address(svc, "url", r).filter(|u| check_url(u).is_ok()));
     Some(Service {
         id: record_id(cx.feed, &raw_id),
         name,
@@ -90,11 +91,11 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
             .get("organization")
             .and_then(|o| o.text("name", r))
             .unwrap_or_default(),
-        description: svc.text("description", r).unwrap_or_default(),
+        description: svc.long_text("description", r).unwrap_or_default(),
         keywords,
         categories: terms::categories(svc, cx.taxonomy, r),
         areas: terms::areas(svc, cx.places, r),
-        public_info: svc.text("application_process", r).unwrap_or_default(),
+        public_info: svc.long_text("application_process", r).unwrap_or_default(),
         eligibility: eligibility(svc, r),
         languages: languages(svc, r),
         cost: svc
@@ -119,6 +120,68 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
             .unwrap_or_default(),
         ..Default::default()
     })
+}
+
+/// Service fields HSDS and ORUK define that the directory has no place for: each one a feed
+/// gives is named, so nothing is dropped unsaid.
+const NOT_HELD: [(&str, &str); 14] = [
+    (
+        "cost_options",
+        "costs as structured options (fees_description is held)",
+    ),
+    ("accessibility", "accessibility details"),
+    ("accessibility_for_disabilities", "accessibility details"),
+    ("transportation", "transport details"),
+    ("wait_time", "waiting time"),
+    ("additional_urls", "further web addresses"),
+    ("funding", "funding"),
+    ("fundings", "funding"),
+    ("required_documents", "required documents"),
+    ("program", "the programme it belongs to"),
+    ("capacities", "capacity"),
+    ("service_capacities", "capacity"),
+    ("reviews", "reviews"),
+    ("accreditations", "accreditations"),
+];
+
+fn not_held(svc: &At, r: &mut Findings) {
+    for (key, what) in NOT_HELD {
+        let given = match svc.v.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Array(a)) => !a.is_empty(),
+            Some(Value::Object(o)) => !o.is_empty(),
+            Some(_) => true,
+        };
+        if given {
+            r.push(
+                FindingKind::Value,
+                &svc.key_path(key),
+                format!("'{key}' ({what}) is not held by the directory; left out"),
+            );
+        }
+    }
+    for sal in svc.items("service_at_locations", r) {
+        if let Some(loc) = sal.get("location") {
+            for key in [
+                "accessibility",
+                "accessibility_for_disabilities",
+                "transportation",
+            ] {
+                if loc
+                    .v
+                    .get(key)
+                    .is_some_and(|v| !v.is_null() && v != &Value::Array(vec![]))
+                {
+                    r.push(
+                        FindingKind::Value,
+                        &loc.key_path(key),
+                        format!("a location's '{key}' is not held by the directory; left out"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// HSDS statuses: inactive and defunct services are not imported; "temporarily closed" is
@@ -164,7 +227,7 @@ fn assured(svc: &At, r: &mut Findings) -> Option<Date> {
 
 fn eligibility(svc: &At, r: &mut Findings) -> Vec<String> {
     let mut out: Vec<String> = svc
-        .text("eligibility_description", r)
+        .long_text("eligibility_description", r)
         .map(|e| {
             e.lines()
                 .map(str::trim)
