@@ -39,6 +39,7 @@ fn opts(name: &str) -> FeedOptions {
         format: None,
         feed_url: None,
         today: today(),
+        defaults: Default::default(),
     }
 }
 

@@ -22,6 +22,7 @@ fn editions(data: &Path) -> String {
 fn feed_dry_run_of_each_example_prints_its_findings_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
+    let report = tmp.path().join("report.json");
     let before = editions(&data);
     let o = signpost(
         &data,
@@ -31,9 +32,21 @@ fn feed_dry_run_of_each_example_prints_its_findings_and_writes_nothing() {
             "--feed",
             "example",
             "--dry-run",
+            "--report",
+            report.to_str().unwrap(),
         ],
     );
-    let t = text(&o);
+    // The terminal shows the first findings of each kind; the report file holds every one.
+    let full: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let mut t = text(&o);
+    for f in full["findings"].as_array().unwrap() {
+        t.push_str(&format!(
+            "\n{}: {}",
+            f["path"].as_str().unwrap(),
+            f["message"].as_str().unwrap()
+        ));
+    }
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -83,10 +96,22 @@ fn feed_import_lands_as_a_new_edition_and_rollback_restores() {
             "--format",
             "oruk-v1",
             "--dry-run",
+            "--verbose",
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("+ iow-council-101"), "{}", text(&o));
+    // The ids added are listed only with --verbose; the counts always.
+    let o = signpost(
+        &data,
+        &["import", &v1, "--feed", "iow-council", "--dry-run"],
+    );
+    assert!(
+        text(&o).contains("2 added, 0 removed, 0 changed"),
+        "{}",
+        text(&o)
+    );
+    assert!(!text(&o).contains("+ iow-council-101"), "{}", text(&o));
     // Without a terminal and without --yes, nothing is installed.
     let o = signpost(&data, &["import", &v1, "--feed", "iow-council"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
@@ -231,6 +256,8 @@ fn an_hsds_export_imports_back_as_a_feed() {
             out.to_str().unwrap(),
             "--feed",
             "again",
+            "--feed-url",
+            "https://example.org/hiow.json",
             "--dry-run",
         ],
     );

@@ -162,6 +162,19 @@ pub enum Command {
         /// Where the feed is published: recorded as each record's source.
         #[arg(long, value_name = "URL", requires = "feed")]
         feed_url: Option<String>,
+        /// For a single-council feed: the area (place id, name, council name or GSS code) of
+        /// records that name none this directory knows.
+        #[arg(long, value_name = "PLACE", requires = "feed")]
+        area: Option<String>,
+        /// The category (e.g. mental-health) of records whose terms map to none; repeatable.
+        #[arg(long, value_name = "CATEGORY", requires = "feed")]
+        category: Vec<String>,
+        /// Write every finding, with every path, to this new JSON file.
+        #[arg(long, value_name = "FILE.json", requires = "feed")]
+        report: Option<PathBuf>,
+        /// List every record added, removed and changed, not only the counts.
+        #[arg(long, requires = "feed")]
+        verbose: bool,
         /// Show what would change and stop.
         #[arg(long)]
         dry_run: bool,
@@ -284,6 +297,10 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             feed: Some(name),
             format,
             feed_url,
+            area,
+            category,
+            report,
+            verbose,
             dry_run,
             yes,
         } => feeds::import(
@@ -293,6 +310,10 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
                 name,
                 format: format.map(Into::into),
                 feed_url: feed_url.as_deref(),
+                area: area.as_deref(),
+                categories: category,
+                report: report.as_deref(),
+                verbose: *verbose,
                 dry_run: *dry_run,
                 yes: *yes,
             },

@@ -22,8 +22,8 @@ impl<'a> At<'a> {
 
     /// The path of a key under this value.
     pub fn key_path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
+        if self.path.is_empty() || self.path.ends_with('#') {
+            format!("{}{key}", self.path)
         } else {
             format!("{}.{key}", self.path)
         }

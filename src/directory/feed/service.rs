@@ -16,6 +16,7 @@ pub struct Context<'a> {
     pub today: Date,
     /// The place lookup, built once per feed (building it per record made large feeds slow).
     pub places: &'a PlaceIndex,
+    pub places_file: &'a crate::model::PlacesFile,
     pub taxonomy: &'a FeedTaxonomy,
 }
 
@@ -94,7 +95,7 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
         description: svc.long_text("description", r).unwrap_or_default(),
         keywords,
         categories: terms::categories(svc, cx.taxonomy, r),
-        areas: terms::areas(svc, cx.places, r),
+        areas: terms::areas(svc, cx.places, cx.places_file, r),
         public_info: svc.long_text("application_process", r).unwrap_or_default(),
         eligibility: eligibility(svc, r),
         languages: languages(svc, r),
@@ -155,7 +156,7 @@ fn not_held(svc: &At, r: &mut Findings) {
         };
         if given {
             r.push(
-                FindingKind::Value,
+                FindingKind::NotHeld,
                 &svc.key_path(key),
                 format!("'{key}' ({what}) is not held by the directory; left out"),
             );
@@ -174,7 +175,7 @@ fn not_held(svc: &At, r: &mut Findings) {
                     .is_some_and(|v| !v.is_null() && v != &Value::Array(vec![]))
                 {
                     r.push(
-                        FindingKind::Value,
+                        FindingKind::NotHeld,
                         &loc.key_path(key),
                         format!("a location's '{key}' is not held by the directory; left out"),
                     );
