@@ -302,10 +302,10 @@ fn write_target(target: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", target.display()))
 }
 
-pub fn export_hsds(ctx: &Ctx, target: &Path) -> Result<i32, String> {
+pub fn export_hsds(ctx: &Ctx, target: &Path, without_safety_net: bool) -> Result<i32, String> {
     let s = ctx.open()?;
     notices(&s);
-    let out = hsds_out::export(&s.directory);
+    let out = hsds_out::export_with(&s.directory, hsds_out::ExportOptions { without_safety_net });
     let text = serde_json::to_string_pretty(&out.json).map_err(|e| e.to_string())? + "\n";
     write_target(target, &text)?;
     for n in &out.notes {
@@ -320,13 +320,37 @@ pub fn export_hsds(ctx: &Ctx, target: &Path) -> Result<i32, String> {
     Ok(0)
 }
 
-pub fn export_csv(ctx: &Ctx, target: &Path) -> Result<i32, String> {
+/// `-`: the one-table spreadsheet view to standard output. A path: a new folder holding the
+/// HSDS tabular data package (one CSV file per HSDS table, and `datapackage.json`).
+pub fn export_csv(ctx: &Ctx, target: &Path, without_safety_net: bool) -> Result<i32, String> {
     let s = ctx.open()?;
     notices(&s);
-    write_target(target, &csv_out::export(&s.directory))?;
+    if target == Path::new("-") {
+        write_target(target, &csv_out::export(&s.directory))?;
+        eprintln!(
+            "Exported {} service(s) of edition {} as one CSV table (public facts only)",
+            s.directory.services.len(),
+            s.meta.id
+        );
+        return Ok(0);
+    }
+    let out = hsds_out::export_with(&s.directory, hsds_out::ExportOptions { without_safety_net });
+    std::fs::create_dir(target).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => format!(
+            "{} already exists; choose a new folder name",
+            target.display()
+        ),
+        _ => format!("{}: {e}", target.display()),
+    })?;
+    for (name, text) in feed::tabular::package(&out.json) {
+        write_target(&target.join(&name), &text)?;
+    }
+    for n in &out.notes {
+        eprintln!("signpost: {n}");
+    }
     eprintln!(
-        "Exported {} service(s) of edition {} as CSV (public facts only) to {}",
-        s.directory.services.len(),
+        "Exported {} service(s) of edition {} as the HSDS tabular data package (public facts only) to {}",
+        out.json["total_items"],
         s.meta.id,
         target.display()
     );

@@ -187,8 +187,11 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t)]
         format: ExportFormat,
-        /// A new folder (native) or a new file.
+        /// A new folder (native, csv) or a new file (hsds-json).
         path: PathBuf,
+        /// hsds-json and csv: leave out the national safety net's records (local services only).
+        #[arg(long)]
+        without_safety_net: bool,
     },
     /// List the editions on this machine, current first.
     Editions,
@@ -325,10 +328,14 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             yes,
             ..
         } => editions::import(&ctx, path, *dry_run, *yes),
-        Command::Export { format, path } => match format {
+        Command::Export {
+            format,
+            path,
+            without_safety_net,
+        } => match format {
             ExportFormat::Native => editions::export(&ctx, path),
-            ExportFormat::HsdsJson => feeds::export_hsds(&ctx, path),
-            ExportFormat::Csv => feeds::export_csv(&ctx, path),
+            ExportFormat::HsdsJson => feeds::export_hsds(&ctx, path, *without_safety_net),
+            ExportFormat::Csv => feeds::export_csv(&ctx, path, *without_safety_net),
         },
         Command::Editions => editions::list(&ctx),
         Command::Rollback => editions::rollback(&ctx),

@@ -96,6 +96,7 @@ fn phone(p: &At, default_label: &str, g: &mut Gathered, r: &mut Findings) {
         None | Some("voice" | "cell" | "mobile" | "phone" | "landline") => ContactKind::Phone,
         Some("text" | "sms") => ContactKind::Text,
         Some("textphone" | "tty" | "minicom") => ContactKind::Relay,
+        Some("whatsapp") => ContactKind::Whatsapp,
         Some(other @ ("fax" | "pager" | "video")) => {
             r.push(
                 FindingKind::Value,

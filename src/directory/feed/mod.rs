@@ -16,6 +16,7 @@ pub mod safety;
 pub mod schedule;
 pub mod service;
 pub mod shape;
+pub mod tabular;
 pub mod terms;
 
 pub use plan::{plan, Plan};

@@ -81,6 +81,15 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
     if let Some(alt) = svc.text("alternate_name", r) {
         keywords.push(alt);
     }
+    for k in terms::own_terms(svc, super::hsds_out::KEYWORD_VOCABULARY, r) {
+        if !keywords.contains(&k) {
+            keywords.push(k);
+        }
+    }
+    let access = terms::own_terms(svc, super::hsds_out::ACCESS_VOCABULARY, r)
+        .iter()
+        .filter_map(|code| serde_json::from_value(Value::String(code.clone())).ok())
+        .collect();
     let source_url = cx
         .feed_url
         .map(str::to_string)
@@ -94,6 +103,7 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
             .unwrap_or_default(),
         description: svc.long_text("description", r).unwrap_or_default(),
         keywords,
+        access,
         categories: terms::categories(svc, cx.taxonomy, r),
         areas: terms::areas(svc, cx.places, cx.places_file, r),
         public_info: svc.long_text("application_process", r).unwrap_or_default(),
@@ -198,7 +208,10 @@ fn status(svc: &At, r: &mut Findings) -> Result<(Status, String), String> {
         )),
         "temporarily closed" | "temporarily_closed" => Ok((
             Status::Closed,
-            "the feed says the service is temporarily closed".into(),
+            match svc.text("alert", r) {
+                Some(why) => format!("the feed says the service is temporarily closed: {why}"),
+                None => "the feed says the service is temporarily closed".into(),
+            },
         )),
         _ => {
             r.push(

@@ -14,8 +14,13 @@ pub fn areas(svc: &At, places: &PlaceIndex, file: &PlacesFile, r: &mut Findings)
     for a in svc.items("service_areas", r) {
         // 3.0 names the area in `name`; ORUK v1 and the UK profile in `service_area`; some
         // feeds give only a GSS code.
-        let Some(name) = a
-            .text("service_area", r)
+        // Our own export names the GSS code in `uri`; a code is the surest match.
+        let gss = a
+            .text("uri", r)
+            .and_then(|u| u.rsplit('/').next().map(str::to_string))
+            .filter(|c| is_gss(c));
+        let Some(name) = gss
+            .or_else(|| a.text("service_area", r))
             .or_else(|| a.text("name", r))
             .or_else(|| a.text("code", r))
             .or_else(|| a.text("gss_code", r))
@@ -131,6 +136,9 @@ pub fn categories(svc: &At, table: &FeedTaxonomy, r: &mut Findings) -> Vec<Categ
                 .filter_map(|t| t.get("taxonomy")),
         );
     for t in terms {
+        if own_vocabulary(&t) {
+            continue;
+        }
         let code = t.text("code", r).unwrap_or_default();
         let name = t
             .text("name", r)
@@ -171,6 +179,23 @@ pub fn categories(svc: &At, table: &FeedTaxonomy, r: &mut Findings) -> Vec<Categ
         }
     }
     out
+}
+
+/// Vocabularies Signpost writes for facts HSDS has no field for (keywords, access routes):
+/// read back as those facts, never as categories.
+fn own_vocabulary(t: &At) -> bool {
+    let v = t.v.get("taxonomy").and_then(|v| v.as_str()).unwrap_or("");
+    v == super::hsds_out::KEYWORD_VOCABULARY || v == super::hsds_out::ACCESS_VOCABULARY
+}
+
+/// The codes of a service's `attributes` terms of one of Signpost's own vocabularies.
+pub fn own_terms(svc: &At, vocabulary: &str, r: &mut Findings) -> Vec<String> {
+    svc.items("attributes", r)
+        .into_iter()
+        .filter_map(|a| a.get("taxonomy_term"))
+        .filter(|t| t.v.get("taxonomy").and_then(|v| v.as_str()) == Some(vocabulary))
+        .filter_map(|t| t.text("code", r))
+        .collect()
 }
 
 fn short(s: &str) -> String {
