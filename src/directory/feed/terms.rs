@@ -100,26 +100,25 @@ pub fn area_lookup(text: &str, places: &PlaceIndex, file: &PlacesFile) -> Lookup
             },
         };
     }
-    let found = places.lookup(text);
-    if !matches!(found, Lookup::Found { .. }) {
-        let lower = text.to_lowercase();
-        for suffix in [
-            " city council",
-            " county council",
-            " borough council",
-            " district council",
-            " council",
-        ] {
-            if let Some(stem) = lower.strip_suffix(suffix) {
-                let stem = &text[..stem.len()];
-                let stem = stem.strip_prefix("The ").unwrap_or(stem);
-                if let l @ Lookup::Found { .. } = places.lookup(stem) {
-                    return l;
-                }
+    // A council's name is tried by its place first: the full text would only miss, and a miss
+    // costs a near-name search over every place name.
+    let lower = text.to_lowercase();
+    for suffix in [
+        " city council",
+        " county council",
+        " borough council",
+        " district council",
+        " council",
+    ] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            let stem = &text[..stem.len()];
+            let stem = stem.strip_prefix("The ").unwrap_or(stem);
+            if let l @ Lookup::Found { .. } = places.lookup(stem) {
+                return l;
             }
         }
     }
-    found
+    places.lookup(text)
 }
 
 /// Categories from HSDS 3.0 `attributes[].taxonomy_term` and ORUK v1
