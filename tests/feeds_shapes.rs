@@ -281,3 +281,53 @@ fn a_folder_imports_from_the_cli_with_defaults_a_grouped_report_and_a_full_json_
     assert_eq!(code, 1);
     assert!(out.contains("--area 'Atlantis' is not one place"), "{out}");
 }
+
+/// Documents that are not services are named for what they are; an organisation's services are
+/// read; an envelope whose count is below what it holds, and hours given only per location,
+/// are named.
+#[test]
+fn other_documents_counts_and_location_hours_are_named() {
+    let dir = embedded();
+    let sal = r#"{"id": "s1", "service": {"id": "1", "name": "x"}, "location": {"id": "l1"}}"#;
+    let e = feed::read_feed(sal, &opts("c"), &dir).unwrap_err();
+    assert!(e.contains("service-at-location document"), "{e}");
+    let taxonomy = r#"{"id": "t1", "name": "Mental health", "vocabulary": "esd", "code": "1"}"#;
+    let e = feed::read_feed(taxonomy, &opts("c"), &dir).unwrap_err();
+    assert!(e.contains("taxonomy document"), "{e}");
+
+    let service = |id: &str| {
+        serde_json::json!({ "id": id, "name": format!("Example {id}"),
+            "url": format!("https://example.org/{id}"), "phones": [{ "number": "01632 960401" }],
+            "service_areas": [{ "name": "Portsmouth" }],
+            "attributes": [{ "taxonomy_term": { "name": "Mental health" } }],
+            "service_at_locations": [
+                { "location": { "name": "North", "schedules": [{ "freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "12:00" }] } },
+                { "location": { "name": "South", "schedules": [{ "freq": "WEEKLY", "byday": "TU", "opens_at": "09:00", "closes_at": "12:00" }] } }
+            ] })
+    };
+    let org =
+        serde_json::json!({ "id": "o1", "name": "Example Trust", "services": [service("1")] });
+    let r = feed::read_feed(&org.to_string(), &opts("c"), &dir).unwrap();
+    assert_eq!(r.services.len(), 1, "{:#?}", r.findings);
+    assert!(r.shape.contains("organisation"), "{}", r.shape);
+    // Two locations with their own hours: neither is picked, and that is said.
+    assert_eq!(
+        r.services[0].hours.kind,
+        signpost::model::HoursKind::NotConfirmed
+    );
+    assert!(has(
+        &r,
+        "services[0].service_at_locations[0].location",
+        "hours are given only on the service's 2 locations"
+    ));
+
+    let list = serde_json::json!({ "total_items": 1, "contents": [service("1"), service("2"), service("1")] });
+    let r = feed::read_feed(&list.to_string(), &opts("c"), &dir).unwrap();
+    assert!(has(
+        &r,
+        "total_items",
+        "total_items says 1 but the file holds 3"
+    ));
+    assert!(has(&r, "contents[2]", "duplicate id"));
+    assert_eq!(r.services.len(), 2);
+}
