@@ -346,8 +346,8 @@ fn safety_scan(s: &At, feed: &str, out: &mut Vec<String>) {
         match v {
             Value::Object(o) => {
                 for (k, x) in o {
-                    let p = if path.is_empty() {
-                        k.clone()
+                    let p = if path.is_empty() || path.ends_with('#') {
+                        format!("{path}{k}")
                     } else {
                         format!("{path}.{k}")
                     };
