@@ -162,6 +162,14 @@ fn no_escape_sequence_or_control_character_in_a_directory_file_reaches_any_cli_o
     }
     assert!(edited.contains("ZXZpbA=="), "the fixture was edited");
     *f = edited;
+    // A place's name is shown in every area list.
+    let places = files.get_mut("places.toml").expect("fixture places");
+    *places = places.replacen(
+        "name = \"Isle of Wight\"",
+        &format!("name = \"{toml_hostile}Isle of Wight{toml_hostile}\""),
+        1,
+    );
+    assert!(places.contains("ZXZpbA=="), "the places were edited");
     signpost::directory::write_folder(&files, &ed).unwrap();
     let o = signpost(&data, &["import", ed.to_str().unwrap(), "--yes"]);
     assert!(o.status.success(), "{}", text(&o));

@@ -80,6 +80,10 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         feed_taxonomy: optional(files, "feed-taxonomy.toml", &mut problems),
         services: Vec::new(),
     };
+    dir.places
+        .places
+        .iter_mut()
+        .for_each(crate::model::clean::place);
     let service_files: Vec<(&String, &String)> = files
         .range("services/".to_string()..)
         .take_while(|(name, _)| name.starts_with("services/"))

@@ -190,6 +190,12 @@ fn guard(s: &mut String, keep_newlines: bool) {
     }
 }
 
+/// A place's name and aliases, as places.toml gave them (shown in every area list).
+pub fn place(p: &mut super::Place) {
+    guard(&mut p.name, false);
+    p.aliases.iter_mut().for_each(|a| guard(a, false));
+}
+
 /// Every text field of a record, as a directory file gave it, with controls and escape
 /// sequences removed; clean text is left exactly as written.
 pub fn service(s: &mut Service) {
