@@ -228,3 +228,111 @@ fn csv_defuses_hostile_values_and_keeps_numbers_as_text() {
         );
     }
 }
+
+fn validator(schema_file: &str) -> jsonschema::Validator {
+    let path = format!(
+        "{}/tests/fixtures/oruk/{schema_file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("{schema_file}: {e}"))
+}
+
+/// Every schema error of `instance`, as "path: message".
+fn schema_errors(v: &jsonschema::Validator, instance: &serde_json::Value) -> Vec<String> {
+    v.iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect()
+}
+
+/// The export of the default directory, every service, validated against the HSDS 3.0 schema
+/// and the Open Referral UK profile's service and list-item schemas (copies of the upstream
+/// compiled schemas in tests/fixtures/oruk, with their licence): no error at all.
+#[test]
+fn the_hsds_export_validates_against_hsds_3_and_the_uk_profile_with_no_error() {
+    let dir = directory::parse(&directory::embedded()).unwrap();
+    let export = hsds_out::export(&dir).json;
+    let services = export["contents"].as_array().unwrap();
+    assert!(services.len() >= 50, "{}", services.len());
+    for schema in [
+        "hsds-3.0/compiled-service.json",
+        "uk-profile-3.0/compiled-service.json",
+        "uk-profile-3.0/compiled-service_list.json",
+    ] {
+        let v = validator(schema);
+        let mut errors = Vec::new();
+        for s in services {
+            errors.extend(
+                schema_errors(&v, s)
+                    .into_iter()
+                    .map(|e| format!("{}: {e}", s["name"])),
+            );
+        }
+        assert!(
+            errors.is_empty(),
+            "{schema}: {} errors, the first:\n{}",
+            errors.len(),
+            errors[..errors.len().min(20)].join("\n")
+        );
+    }
+    // The validator does look: an export with a non-uuid id fails.
+    let mut bad = services[0].clone();
+    bad["id"] = serde_json::json!("samaritans");
+    assert!(!schema_errors(&validator("hsds-3.0/compiled-service.json"), &bad).is_empty());
+}
+
+/// The CSV export is the HSDS tabular data package: one table per HSDS object joined by ids,
+/// and a `datapackage.json` naming every file with its columns.
+#[test]
+fn the_csv_export_is_the_hsds_tabular_package_with_every_table_described() {
+    let dir = directory::parse(&directory::embedded()).unwrap();
+    let export = hsds_out::export(&dir).json;
+    let files = signpost::directory::feed::tabular::package(&export);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for want in [
+        "services.csv",
+        "phones.csv",
+        "schedules.csv",
+        "service_areas.csv",
+        "organizations.csv",
+        "taxonomy_terms.csv",
+        "datapackage.json",
+    ] {
+        assert!(names.contains(&want), "{want} missing: {names:?}");
+    }
+    let text = |n: &str| files.iter().find(|(f, _)| f == n).unwrap().1.clone();
+    let package: serde_json::Value = serde_json::from_str(&text("datapackage.json")).unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), names.len() - 1);
+    for r in resources {
+        let path = r["path"].as_str().unwrap();
+        let header = text(path).lines().next().unwrap().to_string();
+        let columns: Vec<String> = r["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("\"{}\"", f["name"].as_str().unwrap()))
+            .collect();
+        assert_eq!(header, columns.join(","), "{path}");
+    }
+    // One services row per exported service, and each phone row names its service's id.
+    let services = export["contents"].as_array().unwrap();
+    // Rows end in CR LF; a description may hold a bare line break inside its quoted cell.
+    assert_eq!(
+        text("services.csv").matches("\r\n").count(),
+        services.len() + 1
+    );
+    let s = &services[0];
+    let number = s["phones"][0]["number"].as_str().unwrap();
+    let sid = s["id"].as_str().unwrap();
+    assert!(
+        text("phones.csv")
+            .lines()
+            .any(|l| l.contains(sid) && l.contains(number)),
+        "{number} of {sid}"
+    );
+}

@@ -53,6 +53,7 @@ fn opts(format: Option<FeedFormat>) -> FeedOptions {
         format,
         feed_url: None,
         today: today(),
+        defaults: Default::default(),
     }
 }
 

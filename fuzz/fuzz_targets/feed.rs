@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
             format,
             feed_url: None,
             today: Date::parse("2026-11-23").unwrap(),
+            defaults: Default::default(),
         };
         let _ = read_feed(&text, &opts, edition());
     }

@@ -28,9 +28,10 @@ pub fn print_diff(d: &Diff) {
         println!("  - {id}");
     }
     for c in &d.changed {
-        println!("  ~ {} ({})", c.id, c.name);
+        println!("  ~ {} ({})", c.id, crate::model::clean::line(&c.name));
         for f in &c.fields {
-            println!("      {}: {} -> {}", f.field, f.before, f.after);
+            let line = format!("      {}: {} -> {}", f.field, f.before, f.after);
+            println!("{}", crate::model::clean::for_terminal(&line));
         }
     }
     for f in &d.other_files {
@@ -54,7 +55,7 @@ pub fn import(ctx: &Ctx, path: &Path, dry_run: bool, yes: bool) -> Result<i32, S
         Ok(f) => f,
         Err(problems) => {
             for p in &problems {
-                println!("{p}");
+                println!("{}", crate::model::clean::for_terminal(&p.to_string()));
             }
             return Err(format!("{}: refused, nothing was changed", path.display()));
         }

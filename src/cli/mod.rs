@@ -166,6 +166,19 @@ pub enum Command {
         /// Where the feed is published: recorded as each record's source.
         #[arg(long, value_name = "URL", requires = "feed")]
         feed_url: Option<String>,
+        /// For a single-council feed: the area (place id, name, council name or GSS code) of
+        /// records that name none this directory knows.
+        #[arg(long, value_name = "PLACE", requires = "feed")]
+        area: Option<String>,
+        /// The category (e.g. mental-health) of records whose terms map to none; repeatable.
+        #[arg(long, value_name = "CATEGORY", requires = "feed")]
+        category: Vec<String>,
+        /// Write every finding, with every path, to this new JSON file.
+        #[arg(long, value_name = "FILE.json", requires = "feed")]
+        report: Option<PathBuf>,
+        /// List every record added, removed and changed, not only the counts.
+        #[arg(long, requires = "feed")]
+        verbose: bool,
         /// Show what would change and stop.
         #[arg(long)]
         dry_run: bool,
@@ -178,8 +191,11 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t)]
         format: ExportFormat,
-        /// A new folder (native) or a new file.
+        /// A new folder (native, csv) or a new file (hsds-json).
         path: PathBuf,
+        /// hsds-json and csv: leave out the national safety net's records (local services only).
+        #[arg(long)]
+        without_safety_net: bool,
     },
     /// List the editions on this machine, current first.
     Editions,
@@ -290,6 +306,10 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             feed: Some(name),
             format,
             feed_url,
+            area,
+            category,
+            report,
+            verbose,
             dry_run,
             yes,
         } => feeds::import(
@@ -299,6 +319,10 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
                 name,
                 format: format.map(Into::into),
                 feed_url: feed_url.as_deref(),
+                area: area.as_deref(),
+                categories: category,
+                report: report.as_deref(),
+                verbose: *verbose,
                 dry_run: *dry_run,
                 yes: *yes,
             },
@@ -310,10 +334,14 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
             yes,
             ..
         } => editions::import(&ctx, path, *dry_run, *yes),
-        Command::Export { format, path } => match format {
+        Command::Export {
+            format,
+            path,
+            without_safety_net,
+        } => match format {
             ExportFormat::Native => editions::export(&ctx, path),
-            ExportFormat::HsdsJson => feeds::export_hsds(&ctx, path),
-            ExportFormat::Csv => feeds::export_csv(&ctx, path),
+            ExportFormat::HsdsJson => feeds::export_hsds(&ctx, path, *without_safety_net),
+            ExportFormat::Csv => feeds::export_csv(&ctx, path, *without_safety_net),
         },
         Command::Editions => editions::list(&ctx),
         Command::Rollback => editions::rollback(&ctx),

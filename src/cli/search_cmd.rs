@@ -117,10 +117,12 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
     };
     let results = searcher.search(&q);
     match a.format {
-        Format::Text => print!("{}", text(&q, &results)),
+        Format::Text => print!("{}", crate::model::clean::for_terminal(&text(&q, &results))),
         Format::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&to_json(&q, &results)).unwrap_or_default()
+            crate::model::clean::for_terminal(
+                &serde_json::to_string_pretty(&to_json(&q, &results)).unwrap_or_default()
+            )
         ),
     }
     Ok(0)

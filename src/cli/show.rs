@@ -2,6 +2,7 @@
 
 use super::render::{hours_at_json, hours_at_text, service_json, service_text};
 use super::{notices, Ctx, Format};
+use crate::model::clean::for_terminal;
 
 pub fn list(ctx: &Ctx) -> Result<i32, String> {
     let s = ctx.open()?;
@@ -18,7 +19,8 @@ pub fn list(ctx: &Ctx) -> Result<i32, String> {
             crate::model::Status::Unconfirmed => "  [unconfirmed]",
             crate::model::Status::Closed => "  [closed]",
         };
-        println!("{:<44} {:<28} {}{status}", svc.id, number, svc.name);
+        let row = format!("{:<44} {:<28} {}{status}", svc.id, number, svc.name);
+        println!("{}", for_terminal(&row));
     }
     println!(
         "{} services in edition {} ({})",
@@ -54,13 +56,20 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, at: Option<&str>) -> Result<i32
     };
     match format {
         Format::Text => {
-            println!("{}", service_text(&s.directory, svc, ctx.role));
-            println!("{}", hours_at_text(&s.directory, svc, ctx.role, at));
+            println!(
+                "{}",
+                for_terminal(&service_text(&s.directory, svc, ctx.role))
+            );
+            println!(
+                "{}",
+                for_terminal(&hours_at_text(&s.directory, svc, ctx.role, at))
+            );
         }
         Format::Json => {
             let mut v = service_json(&s.directory, svc, ctx.role);
             v["hours_at"] = hours_at_json(&s.directory, svc, ctx.role, at);
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            let json = serde_json::to_string_pretty(&v).unwrap_or_default();
+            println!("{}", for_terminal(&json));
         }
     }
     Ok(0)

@@ -81,6 +81,10 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         vocabulary: optional(files, "vocabulary.toml", &mut problems),
         services: Vec::new(),
     };
+    dir.places
+        .places
+        .iter_mut()
+        .for_each(crate::model::clean::place);
     let service_files: Vec<(&String, &String)> = files
         .range("services/".to_string()..)
         .take_while(|(name, _)| name.starts_with("services/"))
@@ -124,7 +128,9 @@ fn parse_services(part: &[(&String, &String)]) -> (Vec<Service>, Vec<Problem>) {
             problems.push(Problem::error(name, "", "file is empty"));
             continue;
         }
-        if let Some(s) = parse_one::<Service>(name, content, &mut problems) {
+        if let Some(mut s) = parse_one::<Service>(name, content, &mut problems) {
+            // A directory file is text from outside too: nothing in it may drive a terminal.
+            crate::model::clean::service(&mut s);
             if s.id != stem {
                 problems.push(Problem::error(
                     name,

@@ -3,6 +3,7 @@
 pub mod age;
 pub mod catch_all;
 pub mod category;
+pub mod clean;
 pub mod contact;
 pub mod diff;
 pub mod directory;

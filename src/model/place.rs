@@ -23,6 +23,9 @@ pub struct Place {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub postcodes: Vec<String>,
+    /// The ONS GSS code of the council area (E06…, E07…, E10…): how open-data feeds name areas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gss: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -59,6 +62,17 @@ impl PlacesFile {
             cur = p.parent.as_deref().and_then(|pid| self.get(pid));
         }
         out
+    }
+
+    /// The place with this GSS code (any case, spaces ignored).
+    pub fn by_gss(&self, code: &str) -> Option<&Place> {
+        let code: String = code
+            .split_whitespace()
+            .collect::<String>()
+            .to_ascii_uppercase();
+        self.places
+            .iter()
+            .find(|p| p.gss.as_deref().is_some_and(|g| g == code))
     }
 
     /// The 15 local places (the four places and the eleven districts) a coverage proof walks.

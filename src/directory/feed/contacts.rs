@@ -33,7 +33,7 @@ impl Gathered {
 pub fn gather(svc: &At, r: &mut Findings) -> Vec<Contact> {
     let mut g = Gathered::default();
     phones(svc, "", &mut g, r);
-    if let Some(url) = svc.text("url", r) {
+    if let Some(url) = web_address(svc, "url", r) {
         match check_url(&url) {
             Ok(()) => g.add(ContactKind::Web, "Website".into(), url),
             Err(m) => r.push(FindingKind::Value, &svc.key_path("url"), m),
@@ -96,6 +96,7 @@ fn phone(p: &At, default_label: &str, g: &mut Gathered, r: &mut Findings) {
         None | Some("voice" | "cell" | "mobile" | "phone" | "landline") => ContactKind::Phone,
         Some("text" | "sms") => ContactKind::Text,
         Some("textphone" | "tty" | "minicom") => ContactKind::Relay,
+        Some("whatsapp") => ContactKind::Whatsapp,
         Some(other @ ("fax" | "pager" | "video")) => {
             r.push(
                 FindingKind::Value,
@@ -115,7 +116,7 @@ fn phone(p: &At, default_label: &str, g: &mut Gathered, r: &mut Findings) {
             return;
         }
     };
-    let value = normalise_spacing(&raw);
+    let (value, ext_in_text) = uk_spelling(&raw);
     let checked = match kind {
         ContactKind::Text => check_text_number(&value).map(|_| kind),
         ContactKind::Relay => check_relay(&value).map(|_| kind),
@@ -140,16 +141,68 @@ fn phone(p: &At, default_label: &str, g: &mut Gathered, r: &mut Findings) {
     let mut label = p
         .text("description", r)
         .unwrap_or_else(|| default_label.to_string());
-    if let Some(ext) = p.get("extension").filter(|e| !e.v.is_null()) {
-        let ext = match ext.v {
-            serde_json::Value::String(s) => s.trim().to_string(),
-            other => other.to_string(),
-        };
+    let ext_field = p.get("extension").map(|e| match e.v {
+        serde_json::Value::String(s) => crate::model::clean::line(s),
+        other => other.to_string(),
+    });
+    if let Some(ext) = ext_field.or(ext_in_text) {
         if !ext.is_empty() {
             label = format!("{label} (extension {ext})").trim().to_string();
         }
     }
     g.add(kind, label, value);
+}
+
+/// A web address as feeds write it: "www.example.org" means https://www.example.org.
+pub fn web_address(at: &At, key: &str, r: &mut Findings) -> Option<String> {
+    let url = at.text(key, r)?;
+    let bare = !url.contains("://")
+        && !url.contains(' ')
+        && url
+            .split('/')
+            .next()
+            .is_some_and(|host| host.contains('.') && !host.contains('@'));
+    Some(if bare { format!("https://{url}") } else { url })
+}
+
+/// A UK number as people write it, in the plain spaced form the directory holds, and an
+/// extension written after it ("ext 2", "extension 2", "x2"): `(023) 8012 3457`,
+/// `0800-123-4567`, `+44 (0)23 8012 3457`, `023.8012.3457`.
+pub fn uk_spelling(raw: &str) -> (String, Option<String>) {
+    let lower = raw.to_ascii_lowercase();
+    let mut number = raw;
+    let mut ext = None;
+    for marker in ["extension", "ext.", "ext:", "ext", " x", "x"] {
+        if let Some(i) = lower.rfind(marker) {
+            let digits = lower[i + marker.len()..]
+                .trim_start_matches([' ', '.', ':'])
+                .trim();
+            let before = raw[..i].trim_end_matches([' ', ',', ';', '-']);
+            if !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && before.chars().any(|c| c.is_ascii_digit())
+            {
+                number = before;
+                ext = Some(digits.to_string());
+                break;
+            }
+        }
+    }
+    let mut n = number.trim().to_string();
+    if n.starts_with("+44") {
+        n = n.replacen("(0)", "", 1);
+    }
+    let spaced: String = n
+        .chars()
+        .map(|c| {
+            if matches!(c, '(' | ')' | '-' | '.' | '\u{2010}'..='\u{2013}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    (normalise_spacing(&spaced), ext)
 }
 
 const GB_NAMES: [&str; 8] = [
@@ -312,10 +365,32 @@ mod tests {
             [
                 (ContactKind::Phone, "Helpline", "01632 960001"),
                 (ContactKind::Relay, "", "18001 01632 960001"),
+                (ContactKind::Web, "Website", "https://www.example.org"),
             ]
         );
         assert!(c.iter().all(|c| c.is_public()));
         let paths: Vec<&str> = r.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, ["phones[0].number", "phones[2].type", "url"]);
+        assert_eq!(paths, ["phones[0].number", "phones[2].type"]);
+    }
+
+    #[test]
+    fn uk_spellings_of_numbers() {
+        for (raw, number, ext) in [
+            ("(023) 8012 3457", "023 8012 3457", None),
+            ("0800-123-4567", "0800 123 4567", None),
+            ("023 8012 3457 ext 2", "023 8012 3457", Some("2")),
+            (
+                "023 8012 3457, Extension: 214",
+                "023 8012 3457",
+                Some("214"),
+            ),
+            ("023 8012 3457 x12", "023 8012 3457", Some("12")),
+            ("+44 (0)23 8012 3457", "+44 23 8012 3457", None),
+            ("023.8012.3457", "023 8012 3457", None),
+        ] {
+            let (n, e) = uk_spelling(raw);
+            assert_eq!((n.as_str(), e.as_deref()), (number, ext), "{raw}");
+            assert!(classify_phone(&n).is_ok(), "{raw}");
+        }
     }
 }

@@ -1,14 +1,32 @@
 //! HSDS 3.0 JSON export of public facts only: no professional-only contacts, no staff referral
-//! notes, no maintainers' notes. Its shape is what `read_feed` reads back.
+//! notes, no maintainers' notes. It validates against the HSDS 3.0 and Open Referral UK
+//! schemas, and its shape is what `read_feed` reads back.
 
-use super::service::slug;
+use super::contacts::is_uk_postcode;
+use super::safety::is_safety_net;
 use crate::model::{
     AgeBound, Contact, ContactKind, Directory, Hours, HoursKind, PlaceKind, Service, Status,
 };
 use serde_json::{json, Map, Value};
+use uuid::Uuid;
 
 /// The vocabulary name our categories are exported under (mapped back by feed-taxonomy.toml).
 pub const CATEGORY_VOCABULARY: &str = "signpost-category";
+/// Keywords and access routes travel as terms of these vocabularies, read back by the importer.
+pub const KEYWORD_VOCABULARY: &str = "signpost-keyword";
+pub const ACCESS_VOCABULARY: &str = "signpost-access";
+
+/// The namespace of every id the export makes: ids are UUIDv5 of our own ids, so the same
+/// record has the same HSDS id in every export.
+const NAMESPACE: Uuid = Uuid::from_u128(0x5e0c_9b1e_4a7f_5d2c_8e61_2f0b_7c3a_9d14);
+
+/// The stable HSDS id of one of our things: `kind` ("service", "phone") and its key.
+pub fn uuid(kind: &str, key: &str) -> String {
+    Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes()).to_string()
+}
+
+/// The ONS linked-data address of a GSS code, as service areas carry it.
+pub const GSS_URI: &str = "http://statistics.data.gov.uk/id/statistical-geography/";
 
 pub struct HsdsExport {
     /// The HSDS 3.0 paged list envelope, one page holding every exported service.
@@ -17,9 +35,19 @@ pub struct HsdsExport {
     pub notes: Vec<String>,
 }
 
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExportOptions {
+    /// Leave out the safety net's records (for publishing local services only).
+    pub without_safety_net: bool,
+}
+
 /// Unconfirmed records are left out: HSDS cannot mark a record "check before giving", and
 /// publishing it as active would claim what we have not confirmed.
 pub fn export(dir: &Directory) -> HsdsExport {
+    export_with(dir, ExportOptions::default())
+}
+
+pub fn export_with(dir: &Directory, opts: ExportOptions) -> HsdsExport {
     let mut notes = Vec::new();
     let mut contents = Vec::new();
     for s in &dir.services {
@@ -28,6 +56,9 @@ pub fn export(dir: &Directory) -> HsdsExport {
                 "{}: left out (unconfirmed: {})",
                 s.id, s.status_reason
             ));
+            continue;
+        }
+        if opts.without_safety_net && is_safety_net(s) {
             continue;
         }
         contents.push(service(dir, s, &mut notes));
@@ -92,7 +123,9 @@ fn schedules(h: &Hours) -> Vec<Value> {
         }
         for s in &e.sessions {
             let mut v = base.clone();
-            v["freq"] = json!("DAILY");
+            // HSDS 3.0 allows only WEEKLY and MONTHLY: every day of the week is "daily".
+            v["freq"] = json!("WEEKLY");
+            v["byday"] = json!(BYDAY.join(","));
             v["opens_at"] = json!(time(s.open));
             v["closes_at"] = json!(time(s.close));
             out.push(v);
@@ -104,7 +137,7 @@ fn schedules(h: &Hours) -> Vec<Value> {
 /// Place ids to name, with `areas_except` written out: a place with an excepted part is replaced
 /// by its parts (a county by its districts). A country cannot be written out that way; its
 /// exception is then lost, and said so.
-fn areas(dir: &Directory, s: &Service, notes: &mut Vec<String>) -> Vec<String> {
+fn areas(dir: &Directory, s: &Service, notes: &mut Vec<String>) -> Vec<Value> {
     fn expand(
         dir: &Directory,
         id: &str,
@@ -148,32 +181,90 @@ fn areas(dir: &Directory, s: &Service, notes: &mut Vec<String>) -> Vec<String> {
     }
     ids.iter()
         .map(|id| {
-            dir.places
-                .get(id)
-                .map(|p| p.name.clone())
-                .unwrap_or_else(|| id.clone())
+            let place = dir.places.get(id);
+            let mut v = json!({
+                "id": uuid("service_area", &format!("{}:{id}", s.id)),
+                "name": place.map(|p| p.name.clone()).unwrap_or_else(|| id.clone()),
+            });
+            if let Some(code) = place.and_then(|p| p.gss.as_deref()) {
+                v["uri"] = json!(format!("{GSS_URI}{code}"));
+            }
+            v
         })
         .collect()
 }
 
-fn phone(c: &Contact) -> Option<Value> {
+fn phone(sid: &str, i: usize, c: &Contact) -> Option<Value> {
     let kind = match c.kind {
         ContactKind::Phone => "voice",
         ContactKind::Text => "text",
         ContactKind::Relay => "textphone",
+        ContactKind::Whatsapp => "whatsapp",
         _ => return None,
     };
-    let mut v = json!({ "number": c.value, "type": kind });
-    if !c.label.is_empty() {
-        v["description"] = json!(c.label);
+    let mut v =
+        json!({ "id": uuid("phone", &format!("{sid}:{i}")), "number": c.value, "type": kind });
+    // An extension we hold in the label ("Bookings (extension 2)") is HSDS's number field.
+    let (label, ext) = match c.label.rsplit_once(" (extension ") {
+        Some((l, e)) => match e.trim_end_matches(')').parse::<u64>() {
+            Ok(n) => (l.to_string(), Some(n)),
+            Err(_) => (c.label.clone(), None),
+        },
+        None => match c.label.strip_prefix("(extension ") {
+            Some(e) => match e.trim_end_matches(')').parse::<u64>() {
+                Ok(n) => (String::new(), Some(n)),
+                Err(_) => (c.label.clone(), None),
+            },
+            None => (c.label.clone(), None),
+        },
+    };
+    if let Some(n) = ext {
+        v["extension"] = json!(n);
+    }
+    if !label.is_empty() {
+        v["description"] = json!(label);
     }
     Some(v)
+}
+
+/// Our one-line address ("1 Example Street, Newport, PO30 1AA") as HSDS's structured address:
+/// the postcode last, the town before it, the rest as the first line.
+fn address(sid: &str, i: usize, c: &Contact) -> Value {
+    let mut parts: Vec<&str> = c.value.split(", ").collect();
+    let postcode = match parts.last() {
+        Some(p) if is_uk_postcode(p) => parts.pop().unwrap_or_default(),
+        _ => "",
+    };
+    let city = if parts.len() > 1 {
+        parts.pop().unwrap_or_default()
+    } else {
+        ""
+    };
+    let name = if c.label.is_empty() {
+        "Address"
+    } else {
+        &c.label
+    };
+    let key = format!("{sid}:{i}");
+    json!({ "id": uuid("service_at_location", &key), "location": {
+        "id": uuid("location", &key), "name": name, "location_type": "physical",
+        "addresses": [{ "id": uuid("address", &key), "address_1": parts.join(", "), "city": city,
+            "state_province": "", "postal_code": postcode, "country": "GB", "address_type": "physical" }] } })
+}
+
+/// A term of one of our vocabularies, with the ids and description HSDS requires.
+fn term(sid: &str, vocabulary: &str, code: &str, name: &str, description: &str) -> Value {
+    json!({ "id": uuid("attribute", &format!("{sid}:{vocabulary}:{code}")),
+        "taxonomy_term": {
+            "id": uuid("taxonomy_term", &format!("{vocabulary}:{code}")),
+            "code": code, "name": name, "description": description, "taxonomy": vocabulary } })
 }
 
 fn service(dir: &Directory, s: &Service, notes: &mut Vec<String>) -> Value {
     // The one filter that matters: only public contacts ever leave the program.
     let public: Vec<&Contact> = s.contacts.iter().filter(|c| c.is_public()).collect();
     let first = |k: ContactKind| public.iter().find(|c| c.kind == k).map(|c| c.value.clone());
+    let sid = &s.id;
     let mut o = Map::new();
     let mut put = |k: &str, v: Value| {
         let empty = match &v {
@@ -186,15 +277,16 @@ fn service(dir: &Directory, s: &Service, notes: &mut Vec<String>) -> Value {
             o.insert(k.to_string(), v);
         }
     };
-    put("id", json!(s.id));
+    put("id", json!(uuid("service", sid)));
     put("name", json!(s.name));
     put("description", json!(s.description));
     put("url", json!(first(ContactKind::Web)));
     put("email", json!(first(ContactKind::Email)));
+    // Closed services are shut for now, not gone: HSDS's "temporarily closed", with the reason.
     put(
         "status",
         json!(if s.status == Status::Closed {
-            "inactive"
+            "temporarily closed"
         } else {
             "active"
         }),
@@ -222,55 +314,71 @@ fn service(dir: &Directory, s: &Service, notes: &mut Vec<String>) -> Value {
         put("assured_date", json!(v.on.to_string()));
     }
     if !s.organisation.is_empty() {
+        let org = uuid("organization", &s.organisation);
+        put("organization_id", json!(org));
+        // HSDS requires a description; the directory holds none of its own for organisations.
         put(
             "organization",
-            json!({ "id": slug(&s.organisation), "name": s.organisation }),
+            json!({ "id": org, "name": s.organisation, "description": "" }),
         );
     }
     put(
         "phones",
-        Value::Array(public.iter().filter_map(|c| phone(c)).collect()),
-    );
-    put("schedules", Value::Array(schedules(&s.hours)));
-    put(
-        "service_areas",
         Value::Array(
-            areas(dir, s, notes)
-                .into_iter()
-                .map(|n| json!({ "name": n }))
+            public
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| phone(sid, i, c))
                 .collect(),
         ),
     );
+    let mut schedules = schedules(&s.hours);
+    for (i, v) in schedules.iter_mut().enumerate() {
+        v["id"] = json!(uuid("schedule", &format!("{sid}:{i}")));
+    }
+    put("schedules", Value::Array(schedules));
+    put("service_areas", Value::Array(areas(dir, s, notes)));
     put(
         "service_at_locations",
         Value::Array(
             public
                 .iter()
-                .filter(|c| c.kind == ContactKind::Address)
-                .map(|c| {
-                    let name = if c.label.is_empty() { "Address" } else { &c.label };
-                    json!({ "location": { "name": name, "location_type": "physical",
-                        "addresses": [{ "address_1": c.value, "country": "GB", "address_type": "physical" }] } })
-                })
+                .enumerate()
+                .filter(|(_, c)| c.kind == ContactKind::Address)
+                .map(|(i, c)| address(sid, i, c))
                 .collect(),
         ),
     );
     put(
         "languages",
-        Value::Array(s.languages.iter().map(|l| json!({ "name": l })).collect()),
-    );
-    put(
-        "attributes",
         Value::Array(
-            s.categories
+            s.languages
                 .iter()
-                .map(|c| {
-                    json!({ "taxonomy_term": {
-                        "id": format!("{CATEGORY_VOCABULARY}:{}", c.id()),
-                        "code": c.id(), "name": c.label(), "taxonomy": CATEGORY_VOCABULARY } })
-                })
+                .map(|l| json!({ "id": uuid("language", &format!("{sid}:{l}")), "name": l }))
                 .collect(),
         ),
     );
+    let mut attributes: Vec<Value> = s
+        .categories
+        .iter()
+        .map(|c| term(sid, CATEGORY_VOCABULARY, c.id(), c.label(), c.label()))
+        .collect();
+    attributes.extend(s.access.iter().map(|a| {
+        let code = serde_json::to_value(a)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        term(sid, ACCESS_VOCABULARY, &code, a.label(), a.label())
+    }));
+    attributes.extend(s.keywords.iter().map(|k| {
+        term(
+            sid,
+            KEYWORD_VOCABULARY,
+            k,
+            k,
+            "A search word for the service",
+        )
+    }));
+    put("attributes", Value::Array(attributes));
     Value::Object(o)
 }

@@ -1,6 +1,7 @@
 //! Reading feed JSON leniently: every value is fetched with its path, and every misfit reported.
 
 use super::report::{FindingKind, Findings};
+use crate::model::clean;
 use serde_json::Value;
 
 /// A value in the feed and where it sits (`contents[0].phones[1]`); paths grow as the reader
@@ -21,8 +22,8 @@ impl<'a> At<'a> {
 
     /// The path of a key under this value.
     pub fn key_path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
+        if self.path.is_empty() || self.path.ends_with('#') {
+            format!("{}{key}", self.path)
         } else {
             format!("{}.{key}", self.path)
         }
@@ -71,12 +72,21 @@ impl<'a> At<'a> {
         }
     }
 
-    /// Trimmed, non-empty text. A number or boolean where text belongs is reported.
+    /// One line of clean text (markup, entities, controls and escape sequences removed),
+    /// non-empty. A number or boolean where text belongs is reported.
     pub fn text(&self, key: &str, r: &mut Findings) -> Option<String> {
+        self.cleaned(key, r, clean::line_html)
+    }
+
+    /// Long text (a description): HTML to plain text with its line breaks, otherwise as `text`.
+    pub fn long_text(&self, key: &str, r: &mut Findings) -> Option<String> {
+        self.cleaned(key, r, clean::long_html)
+    }
+
+    fn cleaned(&self, key: &str, r: &mut Findings, f: fn(&str) -> String) -> Option<String> {
         let at = self.get(key)?;
         match at.v {
-            Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => Some(s.trim().to_string()),
+            Value::String(s) => Some(f(s)).filter(|t| !t.is_empty()),
             other => {
                 r.push(
                     FindingKind::Value,
@@ -91,7 +101,7 @@ impl<'a> At<'a> {
     /// An identifier: text or a whole number (older feeds use numeric ids).
     pub fn id(&self, key: &str) -> Option<String> {
         match self.get(key)?.v {
-            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::String(s) => Some(clean::line(s)).filter(|t| !t.is_empty()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         }

@@ -1,5 +1,6 @@
 //! The import report: every value left out or not held, with its JSON path and the reason.
 
+use crate::model::clean;
 use serde::Serialize;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -25,6 +26,8 @@ pub enum FindingKind {
     Term,
     /// Something the model cannot hold (an unusual schedule...): kept as a note on the record.
     Note,
+    /// A field the directory has no place for (cost_options, accessibility...): left out.
+    NotHeld,
 }
 
 impl FindingKind {
@@ -36,6 +39,7 @@ impl FindingKind {
             FindingKind::Area => "area unresolved",
             FindingKind::Term => "term unmapped",
             FindingKind::Note => "kept as a note",
+            FindingKind::NotHeld => "field not held",
         }
     }
 }
@@ -103,7 +107,10 @@ fn shortened(message: String) -> String {
 
 impl Findings {
     pub fn push(&mut self, kind: FindingKind, path: &str, message: impl Into<String>) {
-        let message = shortened(message.into());
+        // Messages quote the feed's own values and paths its own keys: never raw to a terminal.
+        let message = shortened(clean::line(&message.into()));
+        let path = clean::line(path);
+        let path = path.as_str();
         let k = hash_of((kind, &message));
         let same = self.seen.get(&k).and_then(|at| {
             at.iter()
@@ -128,6 +135,52 @@ impl Findings {
             message,
             also: Vec::new(),
         });
+    }
+
+    /// The report a person reads: findings grouped by kind (whole-feed ones first), each kind
+    /// with its count and its first `first` findings; a finding's extra paths shortened too.
+    pub fn grouped(&self, first: usize) -> Vec<String> {
+        let mut kinds: Vec<FindingKind> = self.list.iter().map(|f| f.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        let mut out = Vec::new();
+        for kind in kinds {
+            let of_kind: Vec<&Finding> = self.list.iter().filter(|f| f.kind == kind).collect();
+            let places: usize = of_kind.iter().map(|f| 1 + f.also.len()).sum();
+            out.push(if places == of_kind.len() {
+                format!("  {} ({}):", kind.label(), of_kind.len())
+            } else {
+                format!(
+                    "  {} ({} finding(s) at {places} places):",
+                    kind.label(),
+                    of_kind.len()
+                )
+            });
+            for f in of_kind.iter().take(first) {
+                let path = if f.path.is_empty() {
+                    "(whole feed)"
+                } else {
+                    &f.path
+                };
+                let mut line = format!("    {path}: {}", f.message);
+                if !f.also.is_empty() {
+                    let shown: Vec<&str> = f.also.iter().take(3).map(String::as_str).collect();
+                    line.push_str(&format!(" (also at {}", shown.join(", ")));
+                    if f.also.len() > 3 {
+                        line.push_str(&format!(" and {} more", f.also.len() - 3));
+                    }
+                    line.push(')');
+                }
+                out.push(line);
+            }
+            if of_kind.len() > first {
+                out.push(format!(
+                    "    … and {} more of this kind",
+                    of_kind.len() - first
+                ));
+            }
+        }
+        out
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Finding> {

@@ -40,6 +40,35 @@ pub fn hours(svc: &At, today: Date, r: &mut Findings) -> Mapped {
             return build(&rules, today, r);
         }
     }
+    // Several locations with their own hours: which applies to a caller is not the service's
+    // to say, so none is picked, and that is said.
+    let at_locations: Vec<String> = sals
+        .iter()
+        .flat_map(|sal| {
+            let loc = sal.get("location");
+            [Some(sal.clone()), loc]
+        })
+        .flatten()
+        .filter(|at| {
+            ["schedules", "regular_schedules"].iter().any(|k| {
+                at.v.get(*k)
+                    .and_then(|v| v.as_array())
+                    .is_some_and(|a| !a.is_empty())
+            })
+        })
+        .map(|at| at.path)
+        .collect();
+    if let Some(first) = at_locations.first() {
+        r.push(
+            FindingKind::Value,
+            first,
+            format!(
+                "hours are given only on the service's {} locations (at {} places), not for the service itself: left out, the hours are not confirmed",
+                sals.len(),
+                at_locations.len()
+            ),
+        );
+    }
     Mapped {
         hours: Hours::default(),
         notes: Vec::new(),
@@ -144,9 +173,14 @@ fn rule(s: &At, today: Date, r: &mut Findings) -> Result<Mapping, String> {
         // Only words ("Ring for times"): they are the hours' wording, and nothing is claimed.
         return Ok(Mapping::Nothing);
     }
+    // ORUK v1 feeds write "week" and "day"; RFC 5545 writes WEEKLY and DAILY.
     let freq = s
         .text("freq", r)
-        .map(|f| f.to_ascii_uppercase())
+        .map(|f| match f.to_ascii_uppercase().as_str() {
+            "WEEK" | "WEEKS" => "WEEKLY".to_string(),
+            "DAY" | "DAYS" => "DAILY".to_string(),
+            other => other.to_string(),
+        })
         .or_else(|| s.get("weekday").map(|_| "WEEKLY".to_string()));
     let restricted: Vec<&str> = RESTRICTIONS
         .iter()
@@ -182,9 +216,9 @@ fn rule(s: &At, today: Date, r: &mut Findings) -> Result<Mapping, String> {
         }
         None => return Err("no freq: the rule does not say how it repeats".into()),
     };
-    let span = times(s, r)?;
     let from = date(s, &["valid_from"], r);
     let to = date(s, &["valid_to"], r);
+    let span = times(s, from.unwrap_or(today), r)?;
     match (from, to) {
         (None, None) => Ok(Mapping::Sessions(vec![session(days, span)])),
         (Some(f), Some(t)) => dated(f, t, &days, span),
@@ -265,7 +299,7 @@ fn holiday(s: &At, r: &mut Findings) -> Result<Mapping, String> {
             note: s.text("description", r).unwrap_or_default(),
         }]));
     }
-    let span = times(s, r)?;
+    let span = times(s, from, r)?;
     dated(from, to, &Day::ALL, span)
 }
 
@@ -304,31 +338,99 @@ fn day(s: &str) -> Option<Day> {
     Some(Day::from_index(i as u32))
 }
 
-fn times(s: &At, r: &mut Findings) -> Result<Span, String> {
+fn times(s: &At, on: Date, r: &mut Findings) -> Result<Span, String> {
     let opens = s.text("opens_at", r).ok_or("no opening time")?;
     let closes = s.text("closes_at", r).ok_or("no closing time")?;
-    let open = time(&opens, false).ok_or_else(|| format!("opens_at '{opens}' is not a time"))?;
-    let close = time(&closes, true).ok_or_else(|| format!("closes_at '{closes}' is not a time"))?;
+    let open = time(&opens, false, on, &s.key_path("opens_at"), r)
+        .ok_or_else(|| format!("opens_at '{opens}' is not a time"))?;
+    let close = time(&closes, true, on, &s.key_path("closes_at"), r)
+        .ok_or_else(|| format!("closes_at '{closes}' is not a time"))?;
     if open == close {
         return Err(format!("opens and closes at {open}"));
     }
     Ok(Span { open, close })
 }
 
-/// "HH:MM" or "HH:MM:SS" (seconds zero). A close at 23:59 or 23:59:59 is the feeds' way of
-/// writing the end of the day, held as 24:00 so a day is not one minute short.
-fn time(s: &str, closing: bool) -> Option<Clock> {
-    let t = s.trim();
-    let hm = match t.len() {
-        5 => t,
-        8 if t.ends_with(":00") => &t[..5],
-        8 if closing && t == "23:59:59" => "24:00",
+/// "HH:MM", "HH:MM:SS" (seconds zero, fractions allowed), with "Z" or an offset ("+01:00") as
+/// HSDS 3.0 recommends. An offset time is the clock time in Europe/London on `on`; when that
+/// differs between winter and summer the feed's fixed offset cannot be one London time all
+/// year, and that is reported. A close at 23:59 or 23:59:59 is the end of the day.
+fn time(s: &str, closing: bool, on: Date, path: &str, r: &mut Findings) -> Option<Clock> {
+    use chrono::Datelike;
+    let (clock, offset) = split_offset(s.trim())?;
+    let (hm, secs) = match clock.len() {
+        5 => (clock, "00"),
+        n if n >= 8 && clock.as_bytes()[5] == b':' => {
+            let secs = &clock[6..];
+            let whole = secs.split('.').next().unwrap_or("");
+            if whole.len() != 2 || !secs.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                return None;
+            }
+            (&clock[..5], whole)
+        }
         _ => return None,
     };
-    match Clock::parse(hm).ok()? {
-        c if closing && c == Clock::hm(23, 59) => Some(Clock::END_OF_DAY),
-        c => Some(c),
+    let c = Clock::parse(hm).ok()?;
+    let end_of_day = closing && c == Clock::hm(23, 59);
+    if secs != "00" && !(end_of_day && secs == "59") {
+        return None;
     }
+    let Some(offset) = offset else {
+        return Some(if end_of_day { Clock::END_OF_DAY } else { c });
+    };
+    if end_of_day {
+        return Some(Clock::END_OF_DAY);
+    }
+    let local = |d: Date| london(d, c, offset);
+    let here = local(on)?;
+    let (winter, summer) = (
+        Date::ymd(on.0.year(), 1, 15).and_then(local),
+        Date::ymd(on.0.year(), 7, 15).and_then(local),
+    );
+    if winter != summer {
+        r.push(
+            FindingKind::Note,
+            path,
+            format!(
+                "'{s}' is {} in London in winter and {} in summer: held as {here}, the London time on {on}",
+                winter.map(|c| c.to_string()).unwrap_or_default(),
+                summer.map(|c| c.to_string()).unwrap_or_default()
+            ),
+        );
+    }
+    Some(here)
+}
+
+/// The clock part and the offset in minutes east of UTC, if the time carries one.
+fn split_offset(t: &str) -> Option<(&str, Option<i32>)> {
+    if let Some(c) = t.strip_suffix(['Z', 'z']) {
+        return Some((c, Some(0)));
+    }
+    let Some(i) = t.rfind(['+', '-']).filter(|&i| i >= 5) else {
+        return Some((t, None));
+    };
+    let (c, off) = t.split_at(i);
+    let sign = if off.starts_with('-') { -1 } else { 1 };
+    let digits: String = off[1..].chars().filter(|c| *c != ':').collect();
+    if !(digits.len() == 2 || digits.len() == 4) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let h: i32 = digits[..2].parse().ok()?;
+    let m: i32 = digits.get(2..).map_or(Some(0), |m| m.parse().ok())?;
+    if h > 14 || m > 59 {
+        return None;
+    }
+    Some((c, Some(sign * (h * 60 + m))))
+}
+
+/// The London clock time of `c` at `offset` minutes east of UTC on the date `d`.
+fn london(d: Date, c: Clock, offset: i32) -> Option<Clock> {
+    use chrono::{Duration, TimeZone, Timelike};
+    let naive = d.0.and_hms_opt(0, 0, 0)? + Duration::minutes(c.minutes() as i64 - offset as i64);
+    let t = chrono::Utc
+        .from_utc_datetime(&naive)
+        .with_timezone(&chrono_tz::Europe::London);
+    Some(Clock::hm(t.hour() as u16, t.minute() as u16))
 }
 
 fn date(s: &At, keys: &[&str], r: &mut Findings) -> Option<Date> {

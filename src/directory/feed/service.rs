@@ -16,6 +16,7 @@ pub struct Context<'a> {
     pub today: Date,
     /// The place lookup, built once per feed (building it per record made large feeds slow).
     pub places: &'a PlaceIndex,
+    pub places_file: &'a crate::model::PlacesFile,
     pub taxonomy: &'a FeedTaxonomy,
 }
 
@@ -75,14 +76,24 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
     }
     let hours = schedule::hours(svc, cx.today, r);
     notes.extend(hours.notes);
+    not_held(svc, r);
     let mut keywords = Vec::new();
     if let Some(alt) = svc.text("alternate_name", r) {
         keywords.push(alt);
     }
+    for k in terms::own_terms(svc, super::hsds_out::KEYWORD_VOCABULARY, r) {
+        if !keywords.contains(&k) {
+            keywords.push(k);
+        }
+    }
+    let access = terms::own_terms(svc, super::hsds_out::ACCESS_VOCABULARY, r)
+        .iter()
+        .filter_map(|code| serde_json::from_value(Value::String(code.clone())).ok())
+        .collect();
     let source_url = cx
         .feed_url
         .map(str::to_string)
-        .or_else(|| svc.text("url", r).filter(|u| check_url(u).is_ok()));
+        .or_else(|| contacts::web_address(svc, "url", r).filter(|u| check_url(u).is_ok()));
     Some(Service {
         id: record_id(cx.feed, &raw_id),
         name,
@@ -90,11 +101,12 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
             .get("organization")
             .and_then(|o| o.text("name", r))
             .unwrap_or_default(),
-        description: svc.text("description", r).unwrap_or_default(),
+        description: svc.long_text("description", r).unwrap_or_default(),
         keywords,
+        access,
         categories: terms::categories(svc, cx.taxonomy, r),
-        areas: terms::areas(svc, cx.places, r),
-        public_info: svc.text("application_process", r).unwrap_or_default(),
+        areas: terms::areas(svc, cx.places, cx.places_file, r),
+        public_info: svc.long_text("application_process", r).unwrap_or_default(),
         eligibility: eligibility(svc, r),
         languages: languages(svc, r),
         cost: svc
@@ -121,6 +133,68 @@ pub fn map(svc: &At, cx: &Context, r: &mut Findings) -> Option<Service> {
     })
 }
 
+/// Service fields HSDS and ORUK define that the directory has no place for: each one a feed
+/// gives is named, so nothing is dropped unsaid.
+const NOT_HELD: [(&str, &str); 14] = [
+    (
+        "cost_options",
+        "costs as structured options (fees_description is held)",
+    ),
+    ("accessibility", "accessibility details"),
+    ("accessibility_for_disabilities", "accessibility details"),
+    ("transportation", "transport details"),
+    ("wait_time", "waiting time"),
+    ("additional_urls", "further web addresses"),
+    ("funding", "funding"),
+    ("fundings", "funding"),
+    ("required_documents", "required documents"),
+    ("program", "the programme it belongs to"),
+    ("capacities", "capacity"),
+    ("service_capacities", "capacity"),
+    ("reviews", "reviews"),
+    ("accreditations", "accreditations"),
+];
+
+fn not_held(svc: &At, r: &mut Findings) {
+    for (key, what) in NOT_HELD {
+        let given = match svc.v.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Array(a)) => !a.is_empty(),
+            Some(Value::Object(o)) => !o.is_empty(),
+            Some(_) => true,
+        };
+        if given {
+            r.push(
+                FindingKind::NotHeld,
+                &svc.key_path(key),
+                format!("'{key}' ({what}) is not held by the directory; left out"),
+            );
+        }
+    }
+    for sal in svc.items("service_at_locations", r) {
+        if let Some(loc) = sal.get("location") {
+            for key in [
+                "accessibility",
+                "accessibility_for_disabilities",
+                "transportation",
+            ] {
+                if loc
+                    .v
+                    .get(key)
+                    .is_some_and(|v| !v.is_null() && v != &Value::Array(vec![]))
+                {
+                    r.push(
+                        FindingKind::NotHeld,
+                        &loc.key_path(key),
+                        format!("a location's '{key}' is not held by the directory; left out"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// HSDS statuses: inactive and defunct services are not imported; "temporarily closed" is
 /// kept as closed, with the reason shown.
 fn status(svc: &At, r: &mut Findings) -> Result<(Status, String), String> {
@@ -134,7 +208,10 @@ fn status(svc: &At, r: &mut Findings) -> Result<(Status, String), String> {
         )),
         "temporarily closed" | "temporarily_closed" => Ok((
             Status::Closed,
-            "the feed says the service is temporarily closed".into(),
+            match svc.text("alert", r) {
+                Some(why) => format!("the feed says the service is temporarily closed: {why}"),
+                None => "the feed says the service is temporarily closed".into(),
+            },
         )),
         _ => {
             r.push(
@@ -164,7 +241,7 @@ fn assured(svc: &At, r: &mut Findings) -> Option<Date> {
 
 fn eligibility(svc: &At, r: &mut Findings) -> Vec<String> {
     let mut out: Vec<String> = svc
-        .text("eligibility_description", r)
+        .long_text("eligibility_description", r)
         .map(|e| {
             e.lines()
                 .map(str::trim)

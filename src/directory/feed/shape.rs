@@ -10,6 +10,46 @@ pub struct Shape<'a> {
     pub services: Vec<At<'a>>,
     /// (path, message) when the file is one page of a longer list.
     pub partial: Option<(String, String)>,
+    /// (path, message): what the envelope says that does not match what it holds.
+    pub notes: Vec<(String, String)>,
+}
+
+/// A count the envelope claims that is below what it holds: the feed is inconsistent, and the
+/// reader should know which number to trust (the services themselves).
+fn count_note(v: &Value, held: usize, total: &str) -> Vec<(String, String)> {
+    match num(v, total) {
+        Some(t) if t < held as u64 => vec![(
+            total.to_string(),
+            format!("{total} says {t} but the file holds {held} services; all {held} were read"),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// Documents that are not services, named so the maintainer knows what to fetch instead.
+fn not_a_service(v: &Value) -> Option<String> {
+    let o = v.as_object()?;
+    let has = |k: &str| o.get(k).is_some_and(|x| !x.is_null());
+    if has("service") && (has("location") || has("location_id"))
+        || has("service_id") && has("location_id")
+    {
+        return Some("a service-at-location document, not a service: fetch the service itself (/services/{id})".into());
+    }
+    let service_keys = [
+        "status",
+        "phones",
+        "url",
+        "organization",
+        "service_areas",
+        "schedules",
+        "email",
+    ];
+    if (has("vocabulary") || has("taxonomy_terms") || has("parent_id") && has("code"))
+        && !service_keys.iter().any(|k| has(k))
+    {
+        return Some("a taxonomy document, not a service: its terms are mapped in directory/feed-taxonomy.toml, and services are fetched from /services/{id}".into());
+    }
+    None
 }
 
 fn items<'a>(v: &'a Value, key: &str) -> Vec<At<'a>> {
@@ -81,10 +121,12 @@ pub fn detect(v: &Value, format: Option<FeedFormat>) -> Result<Shape<'_>, String
             "last_page",
             false,
         );
+        let notes = count_note(v, services.len(), "total_items");
         return Ok(Shape {
             label: "HSDS 3.0 list of services (`contents`)",
             services,
             partial,
+            notes,
         });
     }
     if has_list("content") {
@@ -101,10 +143,24 @@ pub fn detect(v: &Value, format: Option<FeedFormat>) -> Result<Shape<'_>, String
             "last",
             true,
         );
+        let notes = count_note(v, services.len(), "totalElements");
         return Ok(Shape {
             label: "ORUK v1 list of services (`content`)",
             services,
             partial,
+            notes,
+        });
+    }
+    if let Some(why) = not_a_service(v) {
+        return Err(why);
+    }
+    // An organisation document carries its services: read them.
+    if v.get("services").is_some_and(Value::is_array) && v.get("contents").is_none() {
+        return Ok(Shape {
+            label: "an organisation document with its `services`",
+            services: items(v, "services"),
+            partial: None,
+            notes: Vec::new(),
         });
     }
     match v {
@@ -116,11 +172,13 @@ pub fn detect(v: &Value, format: Option<FeedFormat>) -> Result<Shape<'_>, String
                 .map(|(i, s)| At::root(s, &format!("[{i}]")))
                 .collect(),
             partial: None,
+            notes: Vec::new(),
         }),
         Value::Object(o) if o.contains_key("name") || o.contains_key("id") => Ok(Shape {
             label: "one service (HSDS `service_full`)",
             services: vec![At::root(v, "")],
             partial: None,
+            notes: Vec::new(),
         }),
         _ => Err("not an HSDS or Open Referral UK feed: expected a service, or a list with `contents` (HSDS 3.0) or `content` (ORUK v1)".into()),
     }
