@@ -4,19 +4,10 @@
 
 mod tui_support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use signpost::app::{self, App, Context, Effect, Screen};
 use signpost::tui::keymap::action_for;
 use tui_support::*;
-
-fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-    KeyEvent {
-        code,
-        modifiers: mods,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
-}
 
 /// Press one key the way the runner does: through the keymap for the context now.
 fn key_event(app: &mut App, k: KeyEvent) -> Vec<Effect> {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
@@ -155,4 +156,14 @@ pub fn lines(buf: &Buffer) -> Vec<String> {
 
 pub fn screen_text(app: &App, w: u16, h: u16) -> String {
     lines(&buffer(app, w, h)).join("\n")
+}
+
+/// A key press as the terminal delivers it (the runner accepts presses only).
+pub fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: mods,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
 }
