@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("session", &["model", "directory", "store"]),
     ("config", &["model", "directory"]),
     ("report", &["model", "store"]),
+    ("round", &["model", "directory"]),
     (
         "app",
         &[
@@ -52,6 +53,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "session",
             "app",
             "tui",
+            "round",
         ],
     ),
 ];

@@ -8,10 +8,12 @@ pub mod outcome_view;
 mod proof_view;
 pub mod render;
 mod report_cmd;
+mod review;
 pub mod search_cmd;
 mod show;
 mod triage_cmd;
 mod triage_view;
+mod verify;
 pub mod where_cmd;
 
 use crate::config::{resolve_paths, Config, Paths};
@@ -196,6 +198,11 @@ pub enum Command {
     },
     /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
     Report(report_cmd::ReportArgs),
+    /// The maintainers' worklist: crisis and urgent records first, with what to check and the
+    /// number to ring.
+    Review(review::ReviewArgs),
+    /// Record that a maintainer confirmed a service with its provider, in the service's file.
+    Verify(verify::VerifyArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -316,6 +323,8 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Triage(args) => triage_cmd::run(&ctx, args),
         Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
         Command::Report(args) => report_cmd::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
+        Command::Verify(args) => verify::run(&ctx, args),
     };
     match result {
         Ok(code) => code,
