@@ -15,7 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("session", &["model", "directory", "store"]),
     ("config", &["model", "directory"]),
     ("report", &["model", "store"]),
-    ("round", &["model", "directory"]),
+    ("round", &["model", "directory", "store"]),
     (
         "app",
         &[

@@ -98,7 +98,7 @@ fn item(
     let mut checks: Vec<&str> = Vec::new();
     let mut first = u8::MAX;
     if let Some(r) = reports.filter(|r| !r.is_empty()) {
-        first = first.min(0);
+        first = 0;
         let total: usize = r.values().sum();
         let kinds: Vec<String> = r.iter().map(|(k, n)| format!("{k} x{n}")).collect();
         reasons.push(format!(
