@@ -52,14 +52,22 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, at: Option<&str>) -> Result<i32
         };
         return Err(format!("no service with id '{id}'{hint}"));
     };
+    let notes: Vec<String> = crate::hours::notes::active(&s.directory, id, at)
+        .iter()
+        .map(|n| n.text().chars().filter(|c| !c.is_control()).collect())
+        .collect();
     match format {
         Format::Text => {
+            for n in &notes {
+                println!("! STATUS NOTE: {n}");
+            }
             println!("{}", service_text(&s.directory, svc, ctx.role));
             println!("{}", hours_at_text(&s.directory, svc, ctx.role, at));
         }
         Format::Json => {
             let mut v = service_json(&s.directory, svc, ctx.role);
             v["hours_at"] = hours_at_json(&s.directory, svc, ctx.role, at);
+            v["status_notes"] = serde_json::json!(notes);
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
     }

@@ -11,13 +11,14 @@ pub type Files = BTreeMap<String, String>;
 /// Files larger than this are refused before parsing: no directory file is anywhere near it.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-pub const KNOWN_FILES: [&str; 6] = [
+pub const KNOWN_FILES: [&str; 7] = [
     "edition.toml",
     "places.toml",
     "triage.toml",
     "bank-holidays.toml",
     "accepted-gaps.toml",
     "feed-taxonomy.toml",
+    "status-notes.toml",
 ];
 
 /// Content hash of the whole edition, short enough to read out on a call.

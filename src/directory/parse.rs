@@ -78,6 +78,7 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         bank_holidays: optional(files, "bank-holidays.toml", &mut problems),
         accepted_gaps: optional(files, "accepted-gaps.toml", &mut problems),
         feed_taxonomy: optional(files, "feed-taxonomy.toml", &mut problems),
+        status_notes: optional(files, "status-notes.toml", &mut problems),
         services: Vec::new(),
     };
     let service_files: Vec<(&String, &String)> = files
@@ -101,6 +102,7 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         dir.services.extend(services);
         problems.append(&mut found);
     }
+    dir.apply_status_notes();
     locate(files, &mut problems);
     if problems.is_empty() {
         Ok(dir)

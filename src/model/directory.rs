@@ -4,6 +4,7 @@ use super::feed_taxonomy::FeedTaxonomy;
 use super::place::PlacesFile;
 use super::questionnaire::TriageFile;
 use super::service::Service;
+use super::status_note::StatusNotesFile;
 use super::time::Date;
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +63,9 @@ pub struct Directory {
     pub accepted_gaps: AcceptedGapsFile,
     /// How feeds' taxonomy terms map to categories (`feed-taxonomy.toml`).
     pub feed_taxonomy: FeedTaxonomy,
+    /// Short-lived notes (`status-notes.toml`): closed tonight, diverted, long waits.
+    #[serde(default)]
+    pub status_notes: StatusNotesFile,
 }
 
 impl Directory {

@@ -74,6 +74,7 @@ pub fn validate(dir: &Directory, ctx: CheckContext) -> Vec<Problem> {
     let mut out = Vec::new();
     validate_places(dir, &mut out);
     validate_triage_refs(dir, &mut out);
+    super::status_note::validate_notes(dir, &mut out);
     let mut seen = HashSet::new();
     for s in &dir.services {
         let file = service_file(&s.id);
