@@ -36,6 +36,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "store",
             "session",
             "directory",
+            "round",
         ],
     ),
     (

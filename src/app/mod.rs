@@ -10,6 +10,7 @@ pub mod detail;
 pub mod filters;
 pub mod listing;
 pub mod outcome_screen;
+pub mod pickup;
 pub mod report_screen;
 pub mod status;
 pub mod summary;
@@ -241,6 +242,8 @@ pub struct App {
     /// This machine's tally rows for the report screen, as the shell read them; None until
     /// they arrive.
     pub report: Option<TallyLoad>,
+    /// Picking up new editions from the share (`edition_source`), between calls only.
+    pub pickup: pickup::Pickup,
 }
 
 impl App {
@@ -276,6 +279,7 @@ impl App {
             override_pick: None,
             page_scroll: 0,
             report: None,
+            pickup: pickup::Pickup::default(),
         };
         app.refresh();
         app

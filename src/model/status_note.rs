@@ -73,13 +73,14 @@ pub struct StatusNote {
 }
 
 impl StatusNote {
-    /// "CLOSED until 2026-12-05 08:00: staff shortage tonight".
+    /// "CLOSED until 2026-12-05 08:00: staff shortage tonight". Text from a file never
+    /// reaches a terminal raw: control characters are dropped.
     pub fn text(&self) -> String {
+        let message: String = self.message.chars().filter(|c| !c.is_control()).collect();
         format!(
-            "{} until {}: {}",
+            "{} until {}: {message}",
             self.kind.label().to_uppercase(),
             self.until,
-            self.message
         )
     }
 }

@@ -95,7 +95,7 @@ fn name(path: &Path) -> String {
 
 /// Install an opened bundle as the current edition; the previous one is kept for rollback.
 pub fn install(
-    store: &mut dyn Store,
+    store: &mut (dyn Store + '_),
     opened: &Opened,
     embedded_id: &str,
     now: DateTime<Utc>,

@@ -3,6 +3,7 @@
 
 mod effects;
 pub mod keymap;
+pub mod pickup;
 pub mod runner;
 pub mod startup;
 pub mod terminal;
@@ -38,6 +39,7 @@ pub fn run(opts: Options) -> i32 {
         clock: &clock,
         machine,
         terminal_out,
+        editions: pickup_source(&opts),
     };
     let mut guard = match terminal::TerminalGuard::enter() {
         Ok(g) => g,
@@ -57,4 +59,16 @@ pub fn run(opts: Options) -> i32 {
             1
         }
     }
+}
+
+/// The edition share from the config, when one is set.
+fn pickup_source(opts: &Options) -> Option<pickup::Source> {
+    let config = opts.config.as_ref().ok()?;
+    let share = config.edition_source.clone()?;
+    let embedded_id = crate::directory::edition_id(&crate::directory::embedded());
+    Some(pickup::Source::new(
+        share,
+        config.trusted_keys.clone(),
+        embedded_id,
+    ))
 }
