@@ -41,6 +41,10 @@ pub fn run(opts: Options) -> i32 {
         terminal_out,
         editions: pickup_source(&opts),
     };
+    // At start, before the first call: a newer edition on the share goes in straight away.
+    if shell.editions.is_some() {
+        runner::dispatch(&mut app, crate::app::Action::Tick(clock()), &mut shell);
+    }
     let mut guard = match terminal::TerminalGuard::enter() {
         Ok(g) => g,
         Err(e) => {
