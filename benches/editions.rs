@@ -6,11 +6,12 @@
 mod synthetic;
 
 use chrono::{TimeZone, Utc};
-use criterion::{black_box, Criterion};
+use criterion::Criterion;
 use signpost::round::bundle;
 use signpost::round::keys::SecretKey;
 use signpost::round::share;
 use signpost::store::SledStore;
+use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const SEED: u64 = 0x5167_9057;
@@ -70,7 +71,9 @@ fn main() {
     g.bench_function("check (hash+signature+JSON)", |b| {
         b.iter(|| black_box(bundle::open(&bytes, &trusted).expect("checks")))
     });
-    g.bench_function("read+check+parse+install", |b| b.iter(|| black_box(pick_up())));
+    g.bench_function("read+check+parse+install", |b| {
+        b.iter(|| black_box(pick_up()))
+    });
     g.finish();
     c.final_summary();
     println!(

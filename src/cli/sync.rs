@@ -29,9 +29,9 @@ pub fn run(ctx: &Ctx, a: &SyncArgs) -> Result<i32, String> {
     }
     let trusted = &ctx.config.trusted_keys;
     let found = if source.is_file() {
-        let opened = share::read_and_open(&source, trusted)
+        let checked = share::read_and_open(&source, trusted)
             .map_err(|e| format!("{}: refused: {e}", source.display()))?;
-        if !share::is_newer(&current.meta, &opened.header) {
+        if !share::is_newer(&current.meta, &checked.opened.header) {
             println!(
                 "Edition {} in use is the same as or newer than {} (no downgrade; a maintainer can run `signpost rollback`).",
                 current.meta.id,
@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, a: &SyncArgs) -> Result<i32, String> {
             );
             return Ok(0);
         }
-        Some((source.clone(), opened))
+        Some((source.clone(), checked))
     } else {
         let found = share::find_newer(&source, trusted, &current.meta)?;
         for p in &found.passed_over {
@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, a: &SyncArgs) -> Result<i32, String> {
         }
         found.newer
     };
-    let Some((path, opened)) = found else {
+    let Some((path, checked)) = found else {
         println!(
             "Up to date: edition {} ({}) is in use; nothing newer in {}.",
             current.meta.id,
@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, a: &SyncArgs) -> Result<i32, String> {
     };
     let emb_id = directory::edition_id(&directory::embedded());
     let mut store = SledStore::new(&ctx.paths.data_dir);
-    let meta = share::install(&mut store, &opened, &emb_id, ctx.now)?;
+    let meta = share::install(&mut store, &checked, &emb_id, ctx.now)?;
     println!(
         "Installed edition {} ({}) from {}, {}; edition {} is kept for `signpost rollback`.",
         meta.id,

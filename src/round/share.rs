@@ -3,15 +3,23 @@
 
 use super::bundle::{self, BundleError, Header, Opened, EXTENSION};
 use crate::directory;
+use crate::model::Directory;
 use crate::store::{EditionMeta, Origin, Store, StoredEdition};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
+
+/// A bundle that checked out, with its edition parsed (parsed once: install reuses it).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub opened: Opened,
+    pub directory: Directory,
+}
 
 /// What a look at the share found.
 #[derive(Debug, Default)]
 pub struct Found {
     /// The newest bundle that is newer than the edition in use and checked out.
-    pub newer: Option<(PathBuf, Opened)>,
+    pub newer: Option<(PathBuf, Checked)>,
     /// Bundles passed over, each with why ("incomplete", "not trusted"...), for the status line.
     pub passed_over: Vec<String>,
 }
@@ -77,14 +85,16 @@ pub fn find_newer(
 }
 
 /// Read a whole bundle file and check it, including that its edition reads.
-pub fn read_and_open(path: &Path, trusted: &[String]) -> Result<Opened, String> {
+pub fn read_and_open(path: &Path, trusted: &[String]) -> Result<Checked, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let opened = bundle::open(&bytes, trusted).map_err(|e| e.to_string())?;
-    if let Err(problems) = directory::parse(&opened.files) {
-        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
-        return Err(format!("the edition inside does not read ({first})"));
+    match directory::parse(&opened.files) {
+        Ok(directory) => Ok(Checked { opened, directory }),
+        Err(problems) => {
+            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+            Err(format!("the edition inside does not read ({first})"))
+        }
     }
-    Ok(opened)
 }
 
 fn name(path: &Path) -> String {
@@ -93,16 +103,15 @@ fn name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Install an opened bundle as the current edition; the previous one is kept for rollback.
+/// Install a checked bundle as the current edition; the previous one is kept for rollback.
 pub fn install(
     store: &mut (dyn Store + '_),
-    opened: &Opened,
+    checked: &Checked,
     embedded_id: &str,
     now: DateTime<Utc>,
 ) -> Result<EditionMeta, String> {
-    let info = directory::parse(&opened.files)
-        .map(|d| d.edition)
-        .map_err(|_| "the edition inside does not read".to_string())?;
+    let opened = &checked.opened;
+    let info = checked.directory.edition.clone();
     let meta = EditionMeta {
         id: directory::edition_id(&opened.files),
         label: info.label,
@@ -119,5 +128,7 @@ pub fn install(
         files: opened.files.clone(),
     };
     store.install(&edition).map_err(|e| e.to_string())?;
+    // Only a speed-up for the next start: if it cannot be written, that start parses the text.
+    let _ = store.save_parsed(&meta, &checked.directory);
     Ok(meta)
 }

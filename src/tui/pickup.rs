@@ -3,10 +3,8 @@
 
 use crate::app::pickup::NewEdition;
 use crate::app::{Action, Edition};
-use crate::directory;
 use crate::model::Date;
-use crate::round::bundle::Opened;
-use crate::round::share;
+use crate::round::share::{self, Checked};
 use crate::store::{EditionMeta, Origin, Store};
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
@@ -17,7 +15,7 @@ pub struct Source {
     pub share: PathBuf,
     pub trusted: Vec<String>,
     pub embedded_id: String,
-    held: Option<Opened>,
+    held: Option<Checked>,
 }
 
 impl Source {
@@ -56,9 +54,11 @@ impl Source {
                     )
                 });
                 let mut out = vec![Action::ShareNote(note)];
-                if let Some((_, opened)) = found.newer {
-                    out.push(Action::EditionFound(opened.header.edition_id.clone()));
-                    self.held = Some(opened);
+                if let Some((_, checked)) = found.newer {
+                    out.push(Action::EditionFound(
+                        checked.opened.header.edition_id.clone(),
+                    ));
+                    self.held = Some(checked);
                 }
                 out
             }
@@ -72,7 +72,11 @@ impl Source {
         store: Option<&mut (dyn Store + '_)>,
         now: DateTime<Utc>,
     ) -> Action {
-        let Some(opened) = self.held.take().filter(|o| o.header.edition_id == id) else {
+        let Some(checked) = self
+            .held
+            .take()
+            .filter(|c| c.opened.header.edition_id == id)
+        else {
             return Action::ShareNote(Some(
                 "the edition found on the share was lost; looking again".into(),
             ));
@@ -82,23 +86,21 @@ impl Source {
                 "a newer edition is on the share, but this store is read-only".into(),
             ));
         };
-        let meta = match share::install(store, &opened, &self.embedded_id, now) {
+        let meta = match share::install(store, &checked, &self.embedded_id, now) {
             Ok(m) => m,
             Err(e) => return Action::ShareNote(Some(format!("new edition not installed: {e}"))),
         };
-        match directory::parse(&opened.files) {
-            Ok(dir) => Action::EditionInstalled(NewEdition {
-                edition: Edition {
-                    id: meta.id,
-                    label: meta.label,
-                    date: Date::parse(&meta.date).ok(),
-                    publisher: Some(opened.header.publisher.clone()),
-                    published_at: Some(opened.header.published_at.clone()),
-                },
-                directory: Arc::new(dir),
-                installed_at: now,
-            }),
-            Err(_) => Action::ShareNote(Some("new edition installed but unreadable".into())),
-        }
+        let header = &checked.opened.header;
+        Action::EditionInstalled(NewEdition {
+            edition: Edition {
+                id: meta.id,
+                label: meta.label,
+                date: Date::parse(&meta.date).ok(),
+                publisher: Some(header.publisher.clone()),
+                published_at: Some(header.published_at.clone()),
+            },
+            directory: Arc::new(checked.directory),
+            installed_at: now,
+        })
     }
 }
