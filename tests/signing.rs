@@ -215,6 +215,23 @@ fn publish_refuses_a_folder_with_errors_naming_file_line_and_field() {
         "{out}"
     );
     assert!(!out_file.exists());
+    // Without an edition date desks could not tell it from an older edition: refused too.
+    std::fs::write(&file, &text).unwrap();
+    std::fs::write(dir.join("edition.toml"), "label = \"Undated\"\n").unwrap();
+    let (code, out) = run(
+        tmp.path(),
+        &[
+            "publish",
+            dir.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("edition.toml: date:"), "{out}");
+    assert!(!out_file.exists());
 }
 
 #[test]

@@ -43,7 +43,13 @@ pub fn run(ctx: &Ctx, a: &PublishArgs) -> Result<i32, String> {
             a.dir.display()
         ));
     };
-    let date = dir.edition.date.map(|d| d.to_string()).unwrap_or_default();
+    // Desks compare edition dates so that nothing older replaces newer: a date is required.
+    let Some(date) = dir.edition.date.map(|d| d.to_string()) else {
+        return Err(format!(
+            "{}: date: an edition needs a date to be published (date = \"YYYY-MM-DD\"); nothing was published",
+            a.dir.join("edition.toml").display()
+        ));
+    };
     let bytes = bundle::seal(&files, &date, &key, ctx.now);
     let id = directory::edition_id(&files);
     let out = if a.out.is_dir() {
