@@ -120,6 +120,37 @@ fn a_closed_note_makes_the_service_closed_now_in_triage_and_search_for_its_perio
         .lines()
         .all(|l| !l.contains("[southampton-camhs]")));
     assert!(search("2026-11-19 15:00").contains("[southampton-camhs]"));
+    // Without the open-now filter it is listed as closed, with the note saying why.
+    let (_, all) = run(
+        &data,
+        &[
+            "search",
+            "camhs",
+            "--where",
+            "Southampton",
+            "--at",
+            "2026-11-18 15:00",
+        ],
+    );
+    let at = all.find("[southampton-camhs]").expect("listed");
+    assert!(
+        all[at..].contains(
+            "STATUS NOTE: CLOSED until 2026-11-18 17:00: Closed this afternoon: staff training"
+        ),
+        "{all}"
+    );
+    let (_, later) = run(
+        &data,
+        &[
+            "search",
+            "camhs",
+            "--where",
+            "Southampton",
+            "--at",
+            "2026-11-18 17:00",
+        ],
+    );
+    assert!(!later.contains("STATUS NOTE"), "{later}");
 }
 
 #[test]
