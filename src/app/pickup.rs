@@ -49,8 +49,13 @@ pub fn call_on_screen(app: &App) -> bool {
 
 /// On each tick: time to look at the share again?
 pub fn on_tick(app: &mut App) -> Vec<Effect> {
-    if !app.pickup.enabled || app.pickup.pending.is_some() {
+    if !app.pickup.enabled {
         return Vec::new();
+    }
+    // A held edition goes in as soon as the screen is clear of any call (a new call clears it,
+    // but so does a handler who empties the screen by hand).
+    if app.pickup.pending.is_some() {
+        return install_if_idle(app);
     }
     if app.pickup.next_look.is_some_and(|t| app.now < t) {
         return Vec::new();
