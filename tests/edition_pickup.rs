@@ -138,6 +138,12 @@ fn the_share_is_looked_at_every_few_minutes_and_an_unreadable_one_is_a_status_no
         app.message
     );
     assert!(screen_text(&app, 200, 30).contains("edition share /no/such/share cannot be read"));
+    // An install that cannot happen (nothing held, or a read-only store) is a note, and the
+    // app looks again later instead of asking for the same install on every tick.
+    app.pickup.pending = Some("abc".into());
+    dispatch(&mut app, Action::NewCall, &mut shell);
+    assert_eq!(app.pickup.pending, None);
+    assert!(app.pickup.note.is_some());
 }
 
 #[test]

@@ -51,7 +51,12 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::EditionFound(id) => return pickup::on_found(app, id),
         Action::EditionInstalled(new) => pickup::on_installed(app, new),
-        Action::ShareNote(note) => app.pickup.note = note,
+        Action::ShareNote(note) => {
+            // A look's note comes before what it found; after an install attempt it means the
+            // install did not happen: either way nothing is held any more.
+            app.pickup.note = note;
+            app.pickup.pending = None;
+        }
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
