@@ -85,6 +85,14 @@ pub struct Config {
     pub theme: Theme,
     /// The deploying service's own record ids (e.g. 111 itself), left out of suggestions.
     pub own_services: Vec<String>,
+    /// Public keys (`ed25519:<hex>`, from `signpost keygen`) whose signed editions this desk
+    /// installs.
+    pub trusted_keys: Vec<String>,
+    /// When true, only signed bundles may change the directory: folder and feed imports are
+    /// refused.
+    pub require_signed: bool,
+    /// A folder many desks can read (a shared drive, a USB stick) where signed editions appear.
+    pub edition_source: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -96,6 +104,9 @@ impl Default for Config {
             summary_dir: None,
             theme: Theme::Default,
             own_services: Vec::new(),
+            trusted_keys: Vec::new(),
+            require_signed: false,
+            edition_source: None,
         }
     }
 }
@@ -127,6 +138,15 @@ impl Config {
                     crate::directory::parse::locate_one(&text, &mut p);
                     return Err(p);
                 }
+                if let Some(i) = cfg.trusted_keys.iter().position(|k| !is_public_key(k)) {
+                    let mut p = Problem::error(
+                        &shown,
+                        &format!("trusted_keys[{i}]"),
+                        "not a public key (expected \"ed25519:\" and 64 hex digits, as `signpost keygen` prints)",
+                    );
+                    crate::directory::parse::locate_one(&text, &mut p);
+                    return Err(p);
+                }
                 Ok(cfg)
             }
         }
@@ -139,6 +159,12 @@ impl Config {
             _ => self.role,
         }
     }
+}
+
+/// The shape of a public key as `signpost keygen` writes it; the bundle check does the rest.
+fn is_public_key(k: &str) -> bool {
+    k.strip_prefix("ed25519:")
+        .is_some_and(|h| h.len() == 64 && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -173,6 +199,31 @@ mod tests {
         std::fs::write(&p, "colour = true\n").unwrap();
         let e = Config::load(&p).unwrap_err();
         assert_eq!((e.line, e.field.as_str()), (Some(1), "colour"));
+    }
+
+    #[test]
+    fn a_trusted_key_that_is_not_a_key_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.toml");
+        let good = format!("ed25519:{}", "ab".repeat(32));
+        std::fs::write(
+            &p,
+            format!(
+                "require_signed = true\ntrusted_keys = [\n  \"{good}\",\n  \"ed25519:beef\",\n]\n"
+            ),
+        )
+        .unwrap();
+        let e = Config::load(&p).unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (Some(4), "trusted_keys[1]"));
+        std::fs::write(
+            &p,
+            format!("trusted_keys = [\"{good}\"]\nedition_source = \"/mnt/share\"\n"),
+        )
+        .unwrap();
+        let c = Config::load(&p).unwrap();
+        assert_eq!(c.trusted_keys, vec![good]);
+        assert_eq!(c.edition_source, Some(PathBuf::from("/mnt/share")));
+        assert!(!c.require_signed);
     }
 
     #[test]

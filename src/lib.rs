@@ -17,6 +17,7 @@ pub mod store;
 
 pub mod config;
 pub mod report;
+pub mod round;
 pub mod session;
 
 pub mod app;

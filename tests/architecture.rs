@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("session", &["model", "directory", "store"]),
     ("config", &["model", "directory"]),
     ("report", &["model", "store"]),
+    ("round", &["model", "directory", "store"]),
     (
         "app",
         &[
@@ -35,6 +36,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "store",
             "session",
             "directory",
+            "round",
         ],
     ),
     (
@@ -52,6 +54,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "session",
             "app",
             "tui",
+            "round",
         ],
     ),
 ];

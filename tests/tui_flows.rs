@@ -499,6 +499,7 @@ fn the_shell_appends_a_reported_record_to_local_state_or_says_why_not() {
             clock: &clock,
             machine: "m1".into(),
             terminal_out: None,
+            editions: None,
         };
         run(&mut app, typed("haven"));
         dispatch(&mut app, Action::ReportWrong, &mut shell);
@@ -519,6 +520,7 @@ fn the_shell_appends_a_reported_record_to_local_state_or_says_why_not() {
         clock: &clock,
         machine: "m1".into(),
         terminal_out: None,
+        editions: None,
     };
     run(&mut app, typed("haven"));
     dispatch(&mut app, Action::ReportWrong, &mut shell);

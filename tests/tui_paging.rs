@@ -35,6 +35,7 @@ fn row(n: usize, long: bool) -> Row {
         stale: false,
         reasons: Vec::new(),
         caution: String::new(),
+        status_notes: Vec::new(),
     }
 }
 

@@ -218,6 +218,7 @@ fn open_through_shell(store: Option<&mut dyn Store>) -> App {
         clock: &wednesday_evening,
         machine: "m1".into(),
         terminal_out: None,
+        editions: None,
     };
     dispatch(&mut app, Action::Back, &mut shell);
     dispatch(&mut app, Action::OpenReport, &mut shell);

@@ -210,6 +210,7 @@ fn hours(rng: &mut Rng) -> Hours {
                 sessions,
                 bank_holiday_sessions: Vec::<Span>::new(),
                 exceptions: Vec::new(),
+                closures: Vec::new(),
             }
         }
         _ => Hours::not_confirmed("times not given"),

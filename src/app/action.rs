@@ -64,6 +64,12 @@ pub enum Action {
     /// How applying an effect went, for the message line.
     Notice(String),
     Problem(String),
+    /// The shell found a newer trusted edition (this id) on the share and holds it.
+    EditionFound(String),
+    /// The shell installed the held edition: swap it in.
+    EditionInstalled(super::pickup::NewEdition),
+    /// How the last look at the share went: None when it read, else why not (status bar only).
+    ShareNote(Option<String>),
 }
 
 /// How far a list cursor moves.
@@ -81,6 +87,10 @@ pub enum Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Look at the edition share for an edition newer than this one.
+    LookForEdition(super::Edition),
+    /// Install the edition the shell found and holds (this id); answered by `EditionInstalled`.
+    InstallEdition(String),
     /// Append to the wrong-record list in local state: service, what, minute. No caller data.
     RecordWrong(WrongRecord),
     /// Append the call's tally (no caller details) to local state; the shell fills the machine.

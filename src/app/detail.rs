@@ -43,6 +43,8 @@ pub struct DetailFacts {
     pub cost: String,
     /// "Verified ... by ..." or "Sourced, not verified — seen ...".
     pub trust: String,
+    /// Status notes in force now, gone by themselves when they end.
+    pub status_notes: Vec<String>,
     pub stale: bool,
     pub sources: Vec<String>,
     pub reasons: Vec<String>,
@@ -150,6 +152,10 @@ pub fn facts(app: &App, s: &Service) -> DetailFacts {
         Status::Closed => Some(format!("CLOSED — {}", or_nc(&s.status_reason))),
     };
     DetailFacts {
+        status_notes: hours::notes::active(&app.directory, &s.id, now)
+            .iter()
+            .map(|n| n.text())
+            .collect(),
         badge: badge(&status),
         age: s.age.to_string(),
         unconfirmed,

@@ -43,6 +43,8 @@ pub struct Row {
     pub reasons: Vec<String>,
     /// Why it is under "check before giving" or closed (empty in the first group).
     pub caution: String,
+    /// Status notes in force now ("CLOSED until …: …"), gone by themselves when they end.
+    pub status_notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +179,10 @@ pub fn build(
                 stale: is_stale(s, today, stale_months),
                 reasons: hit.reasons.iter().map(|r| r.text.clone()).collect(),
                 caution: hit.checks.join("; "),
+                status_notes: hours::notes::active(dir, &s.id, now)
+                    .iter()
+                    .map(|n| n.text())
+                    .collect(),
             });
         }
         groups.push(Group {

@@ -12,6 +12,7 @@ pub mod filters;
 pub mod listing;
 pub mod outcome_screen;
 pub mod paging;
+pub mod pickup;
 pub mod report_screen;
 pub mod status;
 pub mod summary;
@@ -267,6 +268,8 @@ pub struct App {
     pub outcome_cursor: usize,
     /// The outcome page follows the selected service (after ↑↓), or stays where PgUp/PgDn put it.
     pub page_follow: bool,
+    /// Picking up new editions from the share (`edition_source`), between calls only.
+    pub pickup: pickup::Pickup,
 }
 
 impl App {
@@ -308,6 +311,7 @@ impl App {
             given: Vec::new(),
             outcome_cursor: 0,
             page_follow: true,
+            pickup: pickup::Pickup::default(),
         };
         app.refresh();
         app

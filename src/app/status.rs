@@ -9,6 +9,10 @@ pub struct Edition {
     pub id: String,
     pub label: String,
     pub date: Option<Date>,
+    /// Who signed it, when it came as a signed bundle.
+    pub publisher: Option<String>,
+    /// When it was published (UTC, RFC 3339), when it came as a signed bundle.
+    pub published_at: Option<String>,
 }
 
 /// Everything the status bar needs that does not change during a session.

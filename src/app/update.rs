@@ -2,7 +2,7 @@
 
 use super::action::{Action, Effect, Step, WrongRecord, WrongWhat};
 use super::filters::{parse_age, PlaceChoice, PlaceOption};
-use super::{outcome_screen, report_screen, summary, triage};
+use super::{outcome_screen, pickup, report_screen, summary, triage};
 use super::{App, ClipboardRoute, Context, Detail, Filters};
 use super::{Focus, Overlay, Screen};
 use crate::model::place::{Candidate, Lookup};
@@ -42,12 +42,24 @@ fn update_inner(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Tick(now) => {
             app.now = now;
             refresh_keeping_selection(app);
+            return pickup::on_tick(app);
         }
         Action::Quit => {
             app.quit = true;
             return vec![Effect::Quit];
         }
-        Action::NewCall => new_call(app),
+        Action::NewCall => {
+            new_call(app);
+            return pickup::install_if_idle(app);
+        }
+        Action::EditionFound(id) => return pickup::on_found(app, id),
+        Action::EditionInstalled(new) => pickup::on_installed(app, new),
+        Action::ShareNote(note) => {
+            // A look's note comes before what it found; after an install attempt it means the
+            // install did not happen: either way nothing is held any more.
+            app.pickup.note = note;
+            app.pickup.pending = None;
+        }
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;

@@ -4,14 +4,19 @@ mod check;
 pub mod coverage;
 mod editions;
 mod feeds;
+mod keygen;
 pub mod outcome_view;
 mod proof_view;
+mod publish;
 pub mod render;
 mod report_cmd;
+mod review;
 pub mod search_cmd;
 mod show;
+mod sync;
 mod triage_cmd;
 mod triage_view;
+mod verify;
 pub mod where_cmd;
 
 use crate::config::{resolve_paths, Config, Paths};
@@ -216,6 +221,17 @@ pub enum Command {
     },
     /// Demand and gaps from anonymous tallies (small numbers suppressed), and wrong-record reports.
     Report(report_cmd::ReportArgs),
+    /// The maintainers' worklist: crisis and urgent records first, with what to check and the
+    /// number to ring.
+    Review(review::ReviewArgs),
+    /// Record that a maintainer confirmed a service with its provider, in the service's file.
+    Verify(verify::VerifyArgs),
+    /// Make a publishing key pair (private key file, and FILE.pub for desks' trusted_keys).
+    Keygen(keygen::KeygenArgs),
+    /// Check a directory folder and write it as one signed edition bundle.
+    Publish(publish::PublishArgs),
+    /// Install the newest trusted edition from the share (edition_source), if newer.
+    Sync(sync::SyncArgs),
 }
 
 /// Everything a command needs from outside: paths, settings, role and the time.
@@ -261,6 +277,10 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         }
     };
     let result = match command {
+        Command::Import { path, .. } if ctx.config.require_signed => Err(format!(
+            "{}: refused: this desk's config sets require_signed = true, so only signed edition bundles may change the directory (`signpost sync --from BUNDLE`); nothing was changed",
+            path.display()
+        )),
         Command::Check {
             dir,
             coverage,
@@ -350,6 +370,11 @@ pub fn run(cli: Cli, now: DateTime<Utc>) -> i32 {
         Command::Triage(args) => triage_cmd::run(&ctx, args),
         Command::Where { text, format } => where_cmd::run(&ctx, text, *format),
         Command::Report(args) => report_cmd::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
+        Command::Verify(args) => verify::run(&ctx, args),
+        Command::Keygen(args) => keygen::run(&ctx, args),
+        Command::Publish(args) => publish::run(&ctx, args),
+        Command::Sync(args) => sync::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

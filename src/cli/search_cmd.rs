@@ -117,7 +117,14 @@ pub fn run(ctx: &Ctx, a: &SearchArgs) -> Result<i32, String> {
     };
     let results = searcher.search(&q);
     match a.format {
-        Format::Text => print!("{}", crate::model::clean::for_terminal(&text(&q, &results))),
+        Format::Text => print!(
+            "{}",
+            crate::model::clean::for_terminal(&with_status_notes(
+                &text(&q, &results),
+                searcher.directory(),
+                q.at
+            ))
+        ),
         Format::Json => println!(
             "{}",
             crate::model::clean::for_terminal(
@@ -257,4 +264,28 @@ pub fn to_json(q: &Query, r: &Results) -> Value {
             "safety_net": SAFETY_NET,
         })),
     })
+}
+
+/// Each listed service's status notes in force, under its title line ("  1. Name  [id]").
+fn with_status_notes(
+    listing: &str,
+    dir: &crate::model::Directory,
+    at: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let mut out = String::with_capacity(listing.len());
+    for line in listing.lines() {
+        out.push_str(line);
+        out.push('\n');
+        let id = line
+            .strip_suffix(']')
+            .and_then(|l| l.rsplit_once("  ["))
+            .map(|(_, id)| id);
+        for n in id
+            .map(|id| crate::hours::notes::active(dir, id, at))
+            .unwrap_or_default()
+        {
+            out.push_str(&format!("     STATUS NOTE: {}\n", n.text()));
+        }
+    }
+    out
 }

@@ -54,8 +54,15 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, at: Option<&str>) -> Result<i32
         };
         return Err(format!("no service with id '{id}'{hint}"));
     };
+    let notes: Vec<String> = crate::hours::notes::active(&s.directory, id, at)
+        .iter()
+        .map(|n| n.text().chars().filter(|c| !c.is_control()).collect())
+        .collect();
     match format {
         Format::Text => {
+            for n in &notes {
+                println!("! STATUS NOTE: {}", for_terminal(n));
+            }
             println!(
                 "{}",
                 for_terminal(&service_text(&s.directory, svc, ctx.role))
@@ -68,6 +75,7 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, at: Option<&str>) -> Result<i32
         Format::Json => {
             let mut v = service_json(&s.directory, svc, ctx.role);
             v["hours_at"] = hours_at_json(&s.directory, svc, ctx.role, at);
+            v["status_notes"] = serde_json::json!(notes);
             let json = serde_json::to_string_pretty(&v).unwrap_or_default();
             println!("{}", for_terminal(&json));
         }

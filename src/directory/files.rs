@@ -11,7 +11,7 @@ pub type Files = BTreeMap<String, String>;
 /// Files larger than this are refused before parsing: no directory file is anywhere near it.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-pub const KNOWN_FILES: [&str; 7] = [
+pub const KNOWN_FILES: [&str; 8] = [
     "edition.toml",
     "places.toml",
     "triage.toml",
@@ -19,6 +19,7 @@ pub const KNOWN_FILES: [&str; 7] = [
     "accepted-gaps.toml",
     "feed-taxonomy.toml",
     "vocabulary.toml",
+    "status-notes.toml",
 ];
 
 /// Content hash of the whole edition, short enough to read out on a call.

@@ -79,6 +79,7 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         accepted_gaps: optional(files, "accepted-gaps.toml", &mut problems),
         feed_taxonomy: optional(files, "feed-taxonomy.toml", &mut problems),
         vocabulary: optional(files, "vocabulary.toml", &mut problems),
+        status_notes: optional(files, "status-notes.toml", &mut problems),
         services: Vec::new(),
     };
     dir.places
@@ -106,6 +107,7 @@ pub fn parse(files: &Files) -> Result<Directory, Vec<Problem>> {
         dir.services.extend(services);
         problems.append(&mut found);
     }
+    dir.apply_status_notes();
     locate(files, &mut problems);
     if problems.is_empty() {
         Ok(dir)

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod day;
 pub mod engine;
 pub mod london;
+pub mod notes;
 pub mod soon;
 pub mod text;
 pub mod timeline;

@@ -2,7 +2,7 @@
 
 use super::calendar::Calendar;
 use super::day::{day_hours, DayPlan};
-use super::london::{local_date, start_of_day, to_utc};
+use super::london::{local_date, naive_to_utc, start_of_day, to_utc};
 use crate::model::{Clock, Hours, Span};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -68,13 +68,24 @@ impl<'a> Timeline<'a> {
             .checked_add_signed(Duration::days(i64::from(days)))
             .unwrap_or(today);
         let horizon = start_of_day(last_day.succ_opt().unwrap_or(last_day));
+        // A status note's closure beats every session it covers (see `kind_at`).
+        let segs = hours
+            .closures
+            .iter()
+            .map(|c| Seg {
+                start: naive_to_utc(c.from.0),
+                end: naive_to_utc(c.until.0),
+                kind: Kind::Closed,
+            })
+            .filter(|s| s.start < s.end)
+            .collect();
         Timeline {
             hours,
             cal,
             next_day: first,
             last_day,
             horizon,
-            segs: Vec::new(),
+            segs,
         }
     }
 
@@ -113,6 +124,10 @@ impl<'a> Timeline<'a> {
     pub fn kind_at(&mut self, t: DateTime<Utc>) -> Kind {
         self.load_through(local_date(t));
         let covering = || self.segs.iter().filter(|s| s.contains(t));
+        // Only a status note's closure is a closed segment: it wins over any session.
+        if covering().any(|s| s.kind == Kind::Closed) {
+            return Kind::Closed;
+        }
         if covering().any(|s| s.kind == Kind::Open) {
             return Kind::Open;
         }

@@ -4,6 +4,7 @@ use super::feed_taxonomy::FeedTaxonomy;
 use super::place::PlacesFile;
 use super::questionnaire::TriageFile;
 use super::service::Service;
+use super::status_note::StatusNotesFile;
 use super::time::Date;
 use super::vocabulary::VocabularyFile;
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,9 @@ pub struct Directory {
     /// What callers say, mapped to categories and needs; risk phrases (`vocabulary.toml`).
     #[serde(default)]
     pub vocabulary: VocabularyFile,
+    /// Short-lived notes (`status-notes.toml`): closed tonight, diverted, long waits.
+    #[serde(default)]
+    pub status_notes: StatusNotesFile,
 }
 
 impl Directory {

@@ -1,5 +1,6 @@
 //! Opening-hours data as the directory states it; the `hours` module answers questions about it.
 
+use super::status_note::ClosedPeriod;
 use super::time::{Clock, Date};
 use serde::{Deserialize, Serialize};
 
@@ -129,6 +130,10 @@ pub struct Hours {
     pub bank_holiday_sessions: Vec<Span>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exceptions: Vec<Exception>,
+    /// Closed periods from status notes, put here by `Directory::apply_status_notes`; a service
+    /// file cannot set them.
+    #[serde(skip)]
+    pub closures: Vec<ClosedPeriod>,
 }
 
 impl Hours {

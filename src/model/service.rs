@@ -52,6 +52,9 @@ pub struct Verified {
     pub on: Date,
     pub by: String,
     pub method: String,
+    /// What was confirmed or changed on the call, in the maintainer's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// A per-service override of the urgency policy table, always with its reason.

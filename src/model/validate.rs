@@ -59,7 +59,8 @@ pub fn check_email(e: &str) -> Result<(), String> {
     }
 }
 
-fn months_between(from: Date, to: Date) -> i64 {
+/// Whole calendar months from `from` to `to`: how staleness is counted.
+pub fn months_between(from: Date, to: Date) -> i64 {
     use chrono::Datelike;
     let (a, b) = (from.0, to.0);
     let mut m = (b.year() - a.year()) as i64 * 12 + b.month() as i64 - a.month() as i64;
@@ -73,6 +74,7 @@ pub fn validate(dir: &Directory, ctx: CheckContext) -> Vec<Problem> {
     let mut out = Vec::new();
     validate_places(dir, &mut out);
     validate_triage_refs(dir, &mut out);
+    super::status_note::validate_notes(dir, &mut out);
     let mut seen = HashSet::new();
     for s in &dir.services {
         let file = service_file(&s.id);

@@ -31,6 +31,12 @@ pub enum Origin {
     Imported { path: String },
     /// An open-data feed import.
     Feed { name: String },
+    /// A bundle the area's maintainers signed, picked up from a share or installed by `sync`.
+    Signed {
+        publisher: String,
+        /// UTC, RFC 3339: newer bundles replace it, older ones never do.
+        published_at: String,
+    },
 }
 
 impl std::fmt::Display for Origin {
@@ -39,6 +45,10 @@ impl std::fmt::Display for Origin {
             Origin::Embedded => write!(f, "embedded in this program"),
             Origin::Imported { path } => write!(f, "imported from {path}"),
             Origin::Feed { name } => write!(f, "feed {name}"),
+            Origin::Signed {
+                publisher,
+                published_at,
+            } => write!(f, "published by {publisher} at {published_at}"),
         }
     }
 }

@@ -35,6 +35,7 @@ pub fn encode(build: &str, meta: &EditionMeta, directory: &Directory) -> Option<
         accepted_gaps: directory.accepted_gaps.clone(),
         feed_taxonomy: directory.feed_taxonomy.clone(),
         vocabulary: directory.vocabulary.clone(),
+        status_notes: directory.status_notes.clone(),
     };
     let services = &directory.services;
     let mut out = Vec::with_capacity(MAGIC.len() + 64);
@@ -105,5 +106,7 @@ pub fn decode(build: &str, id: &str, bytes: &[u8]) -> Option<(EditionMeta, Direc
     for part in decoded {
         directory.services.extend(part?);
     }
+    // Closed periods from status notes are not kept in the copy; they come from its notes.
+    directory.apply_status_notes();
     Some((meta, directory))
 }

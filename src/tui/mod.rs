@@ -3,6 +3,7 @@
 
 mod effects;
 pub mod keymap;
+pub mod pickup;
 pub mod runner;
 pub mod startup;
 pub mod terminal;
@@ -38,7 +39,12 @@ pub fn run(opts: Options) -> i32 {
         clock: &clock,
         machine,
         terminal_out,
+        editions: pickup_source(&opts),
     };
+    // At start, before the first call: a newer edition on the share goes in straight away.
+    if shell.editions.is_some() {
+        runner::dispatch(&mut app, crate::app::Action::Tick(clock()), &mut shell);
+    }
     let mut guard = match terminal::TerminalGuard::enter() {
         Ok(g) => g,
         Err(e) => {
@@ -57,4 +63,16 @@ pub fn run(opts: Options) -> i32 {
             1
         }
     }
+}
+
+/// The edition share from the config, when one is set.
+fn pickup_source(opts: &Options) -> Option<pickup::Source> {
+    let config = opts.config.as_ref().ok()?;
+    let share = config.edition_source.clone()?;
+    let embedded_id = crate::directory::edition_id(&crate::directory::embedded());
+    Some(pickup::Source::new(
+        share,
+        config.trusted_keys.clone(),
+        embedded_id,
+    ))
 }

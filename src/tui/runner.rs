@@ -23,6 +23,8 @@ pub struct Shell<'a> {
     pub machine: String,
     /// The terminal, for OSC 52 copying; None where there is none.
     pub terminal_out: Option<&'a mut dyn std::io::Write>,
+    /// The edition share (`edition_source`); None when none is configured.
+    pub editions: Option<super::pickup::Source>,
 }
 
 /// Run until the app asks to quit. Terminal errors end the loop; app errors never do.
@@ -90,9 +92,25 @@ pub fn dispatch(app: &mut App, action: Action, shell: &mut Shell<'_>) {
     let mut queue = vec![action];
     while let Some(a) = queue.pop() {
         for effect in app::update(app, a) {
-            if let Some(back) = apply(effect, shell) {
-                queue.push(back);
-            }
+            // Editions answer with several actions, in order: pushed last-first.
+            let answers = match effect {
+                Effect::LookForEdition(current) => shell
+                    .editions
+                    .as_mut()
+                    .map(|s| s.look(&current))
+                    .unwrap_or_default(),
+                Effect::InstallEdition(id) => {
+                    let now = (shell.clock)();
+                    let store = shell.store.as_deref_mut();
+                    shell
+                        .editions
+                        .as_mut()
+                        .map(|s| vec![s.install(&id, store, now)])
+                        .unwrap_or_default()
+                }
+                other => apply(other, shell).into_iter().collect(),
+            };
+            queue.extend(answers.into_iter().rev());
         }
     }
 }
@@ -100,6 +118,7 @@ pub fn dispatch(app: &mut App, action: Action, shell: &mut Shell<'_>) {
 fn apply(effect: Effect, shell: &mut Shell<'_>) -> Option<Action> {
     match effect {
         Effect::Quit => None,
+        Effect::LookForEdition(_) | Effect::InstallEdition(_) => None,
         Effect::RecordWrong(record) => match shell.store.as_deref_mut() {
             None => Some(Action::Problem(
                 "The store is read-only: the report was not saved. Tell the maintainers directly."

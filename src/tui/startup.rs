@@ -7,6 +7,7 @@ use crate::config::{Config, Paths, Theme};
 use crate::directory::{self, Files};
 use crate::model::{Date, Directory, Role};
 use crate::session::{self, Session, SessionMode};
+use crate::store::Origin;
 use chrono::{DateTime, Utc};
 
 /// What the command line decided before the app opens.
@@ -61,6 +62,8 @@ pub fn open(opts: &Options, embedded: &Files, now: DateTime<Utc>) -> App {
                     id: directory::edition_id(embedded),
                     label: directory.edition.label.clone(),
                     date: directory.edition.date,
+                    publisher: None,
+                    published_at: None,
                 };
                 let reason = format!("READ-ONLY: {e}. Using the edition carried by this program.");
                 (directory, edition, Some(reason), Vec::new())
@@ -69,6 +72,7 @@ pub fn open(opts: &Options, embedded: &Files, now: DateTime<Utc>) -> App {
     let status = StatusInfo::new(&directory, edition, read_only);
     let net = directory::safety_net::safety_net();
     let mut app = App::new(directory, net, status, settings, now);
+    app.pickup.enabled = config.edition_source.is_some() && app.status.read_only.is_none();
     let mut lines = problems;
     lines.extend(notices);
     if !lines.is_empty() {
@@ -84,10 +88,19 @@ fn from_session(s: Session) -> Opened {
         SessionMode::ReadOnly { reason } => Some(reason.clone()),
         SessionMode::ReadWrite => None,
     };
+    let (publisher, published_at) = match &s.meta.origin {
+        Origin::Signed {
+            publisher,
+            published_at,
+        } => (Some(publisher.clone()), Some(published_at.clone())),
+        _ => (None, None),
+    };
     let edition = Edition {
         id: s.meta.id.clone(),
         label: s.meta.label.clone(),
         date: Date::parse(&s.meta.date).ok().or(s.directory.edition.date),
+        publisher,
+        published_at,
     };
     // The read-only reason is a banner already; other notices go to the message line.
     let notices = s

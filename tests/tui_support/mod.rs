@@ -51,6 +51,7 @@ pub fn app_with(
         id: "a1b2c3d4e5f6".into(),
         label: dir.edition.label.clone(),
         date: dir.edition.date,
+        ..Edition::default()
     };
     let status = StatusInfo::new(&dir, edition, read_only.map(str::to_string));
     let settings = Settings {

@@ -133,16 +133,36 @@ pub fn edition(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let id = &s.edition.id;
     let label = &s.edition.label;
     let (n, u, v) = (s.services, s.unconfirmed, s.not_verified);
-    let text = fit(
-        area.width,
-        &[
-            format!(" Edition {id} ({label}) of {date} · {n} services · {u} unconfirmed · {v} not verified"),
-            format!(" Edition {id} of {date} · {n} services · {u} unconfirmed · {v} not verified"),
-            format!(" Edition {id} {date} · {n} services · {u} unconfirmed · {v} unverified"),
-            format!(" Ed. {id} {date} · {n} services · {u} unconf. · {v} unverified"),
-            format!(" {id} {date} · {n} svcs · {u} unconf. · {v} unverif."),
-        ],
-    );
+    let base = [
+        format!(
+            " Edition {id} ({label}) of {date} · {n} services · {u} unconfirmed · {v} not verified"
+        ),
+        format!(" Edition {id} of {date} · {n} services · {u} unconfirmed · {v} not verified"),
+        format!(" Edition {id} {date} · {n} services · {u} unconfirmed · {v} unverified"),
+        format!(" Ed. {id} {date} · {n} services · {u} unconf. · {v} unverified"),
+        format!(" {id} {date} · {n} svcs · {u} unconf. · {v} unverif."),
+    ];
+    // Who published the edition in use, and the last pick-up (or why the share was unread).
+    let by = s
+        .edition
+        .publisher
+        .as_deref()
+        .map(|p| format!(" · published by {p}"))
+        .unwrap_or_default();
+    let lead = app
+        .pickup
+        .note
+        .as_deref()
+        .map(|n| format!(" {n} ·"))
+        .unwrap_or_default();
+    let mut variants: Vec<String> = base.iter().map(|b| format!("{lead}{b}{by}")).collect();
+    variants.extend(base.iter().map(|b| format!("{lead}{b}")));
+    variants.extend(base);
+    let clean: Vec<String> = variants
+        .iter()
+        .map(|v| v.chars().filter(|c| !c.is_control()).collect())
+        .collect();
+    let text = fit(area.width, &clean);
     frame.render_widget(Paragraph::new(text).style(theme.dim()), area);
 }
 

@@ -81,6 +81,9 @@ pub fn lines(app: &App, s: &Service, theme: Theme, w: u16) -> Vec<Line<'static>>
     if let Some(u) = &d.unconfirmed {
         head.push(&format!("UNCONFIRMED: {u}"), theme.caution());
     }
+    for n in &d.status_notes {
+        head.push(&format!("STATUS NOTE: {n}"), theme.caution());
+    }
     out.extend(head.lines(w, (" ", Style::default()), 3));
 
     section(&mut out, "Contacts", theme);

@@ -40,6 +40,9 @@ pub fn row_lines(row: &Row, selected: bool, theme: Theme, w: u16) -> Vec<Line<'s
     if row.unconfirmed {
         f.push("UNCONFIRMED", theme.caution());
     }
+    for n in &row.status_notes {
+        f.push(&format!("NOTE: {n}"), theme.caution());
+    }
     if row.not_verified {
         f.push("not verified", theme.dim());
     }
