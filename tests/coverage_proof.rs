@@ -237,7 +237,7 @@ fn the_default_directory_passes_check_with_its_gaps_pending_clinical_review() {
     let o = signpost(tmp.path(), &["check"]);
     let out = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(out.contains("Coverage proof: 15 places x 6 age bands x 4 levels (B, C, D, E) x 14 needs = 5040 combinations, each at 192 hours"), "{out}");
+    assert!(out.contains("Coverage proof: 15 places x 6 age bands x 4 levels (B, C, D, E) x 15 needs = 5400 combinations, each at 192 hours"), "{out}");
     for level in ["B (within 4 hours)", "C (within 24 hours)"] {
         let line = out
             .lines()
@@ -247,7 +247,7 @@ fn the_default_directory_passes_check_with_its_gaps_pending_clinical_review() {
     }
     let o = signpost(tmp.path(), &["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["proof"]["combinations"], 5040);
+    assert_eq!(v["proof"]["combinations"], 5400);
     assert_eq!(v["proof"]["hours_checked"], 192);
 }
 

@@ -73,7 +73,7 @@ fn describe_lists_the_scale_the_needs_and_every_question() {
         .iter()
         .map(|n| n["id"].as_str().unwrap())
         .collect();
-    assert_eq!(needs.len(), 14);
+    assert_eq!(needs.len(), 15);
     let qs = v["questions"].as_array().unwrap();
     let ids: Vec<&str> = qs.iter().map(|q| q["id"].as_str().unwrap()).collect();
     assert_eq!(
