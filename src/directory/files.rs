@@ -22,8 +22,9 @@ pub const KNOWN_FILES: [&str; 8] = [
     "status-notes.toml",
 ];
 
-/// Content hash of the whole edition, short enough to read out on a call.
-pub fn edition_id(files: &Files) -> String {
+/// The full content hash of an edition (SHA-256 over every file's name and text, in hex): what
+/// a signed bundle's signature covers.
+pub fn content_hash(files: &Files) -> String {
     let mut h = Sha256::new();
     for (k, v) in files {
         h.update(k.as_bytes());
@@ -31,11 +32,13 @@ pub fn edition_id(files: &Files) -> String {
         h.update(v.as_bytes());
         h.update([0]);
     }
-    h.finalize()
-        .iter()
-        .take(6)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Content hash of the whole edition, short enough to read out on a call: the first 12 hex
+/// digits of `content_hash`.
+pub fn edition_id(files: &Files) -> String {
+    content_hash(files)[..12].to_string()
 }
 
 pub fn embedded() -> Files {

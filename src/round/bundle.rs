@@ -10,7 +10,6 @@ use crate::directory::Files;
 use chrono::{DateTime, Utc};
 use ed25519_dalek::Signature;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::io::{BufRead, Read};
 use thiserror::Error;
 
@@ -86,14 +85,7 @@ pub struct Opened {
 
 /// The full content hash (the edition id is its first 12 hex digits).
 pub fn content_hash(files: &Files) -> String {
-    let mut h = Sha256::new();
-    for (k, v) in files {
-        h.update(k.as_bytes());
-        h.update([0]);
-        h.update(v.as_bytes());
-        h.update([0]);
-    }
-    keys::hex(&h.finalize())
+    crate::directory::files::content_hash(files)
 }
 
 /// Sign `files` as `key`'s publisher at `now`: the bundle's bytes.
