@@ -122,6 +122,19 @@ fn confirmed(s: &Service) -> bool {
     s.status == Status::Active && s.has_confirmed_public_contact()
 }
 
+/// The flags choosing `need` on the needs question sets: a service its record excludes for one
+/// of them (a perpetrators' line, for the domestic abuse need) never meets that need.
+fn need_flags<'a>(dir: &'a Directory, need: &str) -> Vec<&'a String> {
+    dir.triage
+        .questions
+        .iter()
+        .filter(|q| q.needs_list)
+        .flat_map(|q| &q.options)
+        .filter(|o| o.effects.needs.iter().any(|n| n == need))
+        .flat_map(|o| &o.effects.flags)
+        .collect()
+}
+
 /// Count, for every local place × age band × need in `dir.triage.needs`, the services that
 /// serve the place, fit the band, meet the need and are not closed.
 pub fn coverage(dir: &Directory) -> Matrix {
@@ -147,6 +160,7 @@ pub fn coverage(dir: &Directory) -> Matrix {
                 .map(|s| s.age.fit_band(band.lo, band.hi))
                 .collect();
             for need in &dir.triage.needs {
+                let flags = need_flags(dir, &need.id);
                 let mut cell = Cell {
                     place: place.clone(),
                     band: band.label,
@@ -161,6 +175,7 @@ pub fn coverage(dir: &Directory) -> Matrix {
                     if wheres[i] == Where::No
                         || fits[i] == AgeFit::Outside
                         || !need.categories.iter().any(|c| s.has(*c))
+                        || s.exclude_if.iter().any(|e| flags.contains(&&e.flag))
                     {
                         continue;
                     }
@@ -244,6 +259,48 @@ audience = "public""#,
             },
         ];
         d
+    }
+
+    #[test]
+    fn a_service_its_record_excludes_for_the_needs_own_flag_does_not_count() {
+        let everyone = AgeRange::everyone();
+        let mut d = dir(vec![
+            svc(
+                "victims-line",
+                &["hart"],
+                &[Category::Gambling],
+                everyone.clone(),
+            ),
+            svc(
+                "own-behaviour-line",
+                &["hart"],
+                &[Category::Gambling],
+                everyone,
+            ),
+        ]);
+        d.services[1].exclude_if = vec![toml::from_str(
+            r#"flag = "harmed"
+reason = "not a victims' line""#,
+        )
+        .unwrap()];
+        d.triage.questions = vec![toml::from_str(
+            r#"id = "needs"
+kind = "multiple"
+needs_list = true
+text = "What would help?"
+[[options]]
+key = "gambling"
+label = "Gambling"
+effects = { needs = ["gambling"], flags = ["harmed"] }"#,
+        )
+        .unwrap()];
+        let m = coverage(&d);
+        let cell = m.cell("hart", "26-64", "gambling").unwrap();
+        assert_eq!(cell.local, vec!["victims-line".to_string()]);
+        // A need whose option sets no flag keeps every service carrying its categories.
+        d.triage.questions[0].options[0].effects.flags.clear();
+        let m = coverage(&d);
+        assert_eq!(m.cell("hart", "26-64", "gambling").unwrap().local.len(), 2);
     }
 
     #[test]
