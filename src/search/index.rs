@@ -3,7 +3,7 @@
 
 use super::normalise::{for_each_word, Scratch};
 use super::stem::{is_stop, Stems};
-use crate::model::Service;
+use crate::model::{Category, Service};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -131,6 +131,8 @@ struct Part {
     ids: HashMap<Box<str>, u32, FxBuild>,
     lists: Vec<Vec<Posting>>,
     short: Vec<bool>,
+    /// Per word id: a little word (looked up once per distinct word, not per occurrence).
+    little: Vec<bool>,
     /// Per record: its name's and organisation's words (provisional ids), in order.
     names: Vec<Vec<u32>>,
     orgs: Vec<Vec<u32>>,
@@ -140,10 +142,9 @@ impl Part {
     fn of(services: &[Service], first_doc: usize) -> Part {
         let mut part = Part::default();
         let mut sc = Scratch::default();
-        let cat_text: HashMap<crate::model::Category, String> = crate::model::Category::ALL
-            .iter()
-            .map(|c| (*c, format!("{} {}", c.label(), c.id())))
-            .collect();
+        // Category labels are a fixed set: each one's words are looked up when first met, not
+        // per record (and only then, so a category no record has adds no words).
+        let mut cat_words: Vec<Option<Vec<u32>>> = vec![None; Category::ALL.len()];
         for (i, s) in services.iter().enumerate() {
             let doc = first_doc + i;
             let name = part.add(&s.name, doc, Field::Name, &mut sc);
@@ -153,8 +154,17 @@ impl Part {
             for k in &s.keywords {
                 part.add(k, doc, Field::Keyword, &mut sc);
             }
-            for c in &s.categories {
-                part.add(&cat_text[c], doc, Field::Category, &mut sc);
+            for &c in &s.categories {
+                let ids = cat_words[c as usize].get_or_insert_with(|| {
+                    let mut ids = Vec::new();
+                    for_each_word(&format!("{} {}", c.label(), c.id()), &mut sc, |w, _| {
+                        ids.push(part.id(w));
+                    });
+                    ids
+                });
+                for &id in ids.iter() {
+                    part.post(id, doc, Field::Category);
+                }
             }
             part.add(&s.description, doc, Field::Description, &mut sc);
         }
@@ -169,6 +179,7 @@ impl Part {
                 self.ids.insert(w.into(), id);
                 self.lists.push(Vec::new());
                 self.short.push(false);
+                self.little.push(little(w));
                 id
             }
         }
@@ -180,20 +191,25 @@ impl Part {
         let mut seq = Vec::new();
         for_each_word(text, sc, |w, joined| {
             let id = self.id(w);
-            let p = Posting::new(doc, field);
-            let list = &mut self.lists[id as usize];
-            // Repeats within one field come together; any others go when the list is sorted.
-            if list.last() != Some(&p) {
-                list.push(p);
-            }
-            if field.is_short() {
-                self.short[id as usize] = true;
-            }
-            if !joined && !little(w) && field <= Field::Organisation {
+            self.post(id, doc, field);
+            if field <= Field::Organisation && !joined && !self.little[id as usize] {
                 seq.push(id);
             }
         });
         seq
+    }
+
+    /// Record that word `id` occurs in this field of this record.
+    fn post(&mut self, id: u32, doc: usize, field: Field) {
+        let p = Posting::new(doc, field);
+        let list = &mut self.lists[id as usize];
+        // Repeats within one field come together; any others go when the list is sorted.
+        if list.last() != Some(&p) {
+            list.push(p);
+        }
+        if field.is_short() {
+            self.short[id as usize] = true;
+        }
     }
 
     /// Take in the part that follows this one (its records come after every record here, so
