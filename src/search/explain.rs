@@ -79,7 +79,7 @@ pub(crate) fn explain(
         if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
-        if age_rank(&facts.age, q).is_none() {
+        if age_rank(searcher.age(d), q).is_none() {
             mask |= Filter::Age.bit();
         }
         if cat_mask != 0 && facts.categories & cat_mask == 0 {

@@ -42,7 +42,7 @@ pub(crate) fn build_hit(
         ));
     }
 
-    if let (Some(fit), Some(who)) = (q.age_fit(&facts.age), q.age_words()) {
+    if let (Some(fit), Some(who)) = (q.age_fit(searcher.age(doc)), q.age_words()) {
         match fit {
             AgeFit::Fits => reasons.push(Reason {
                 kind: ReasonKind::Age,

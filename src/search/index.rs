@@ -107,8 +107,10 @@ pub struct Index {
     short_by_len: Vec<Vec<u32>>,
     offsets: Vec<u32>,
     postings: Vec<Posting>,
-    name_words: Vec<Vec<u32>>,
-    org_words: Vec<Vec<u32>>,
+    /// Every record's name (and organisation) as word ids, one after another, read for every
+    /// candidate on a keystroke: one flat run instead of a list per record.
+    name_words: Words,
+    org_words: Words,
     /// Stem → the words with that stem that differ from it ("suicid" → suicide, suicidal), so
     /// a typed word meets the directory's words whatever their endings.
     by_stem: HashMap<Box<str>, Vec<u32>, FxBuild>,
@@ -287,9 +289,8 @@ impl Index {
                     .push(id as u32);
             }
         }
-        let renumber = |v: Vec<u32>| v.into_iter().map(|o| new_id[o as usize]).collect();
-        idx.name_words = part.names.into_iter().map(renumber).collect();
-        idx.org_words = part.orgs.into_iter().map(renumber).collect();
+        idx.name_words = Words::renumbered(&part.names, &new_id);
+        idx.org_words = Words::renumbered(&part.orgs, &new_id);
         let mut order: Vec<usize> = (0..services.len()).collect();
         order.sort_by_cached_key(|&i| (services[i].name.to_lowercase(), services[i].id.clone()));
         idx.name_rank = vec![0; services.len()];
@@ -366,11 +367,37 @@ impl Index {
 
     /// A record's name as word ids, in order (hyphen-joined extras left out).
     pub fn name_words(&self, doc: usize) -> &[u32] {
-        &self.name_words[doc]
+        self.name_words.of(doc)
     }
 
     pub fn org_words(&self, doc: usize) -> &[u32] {
-        &self.org_words[doc]
+        self.org_words.of(doc)
+    }
+}
+
+/// A word sequence per record, stored flat: record `d`'s words are `ids[ends[d-1]..ends[d]]`.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Words {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Words {
+    fn renumbered(seqs: &[Vec<u32>], new_id: &[u32]) -> Words {
+        let mut w = Words {
+            ids: Vec::with_capacity(seqs.iter().map(Vec::len).sum()),
+            ends: Vec::with_capacity(seqs.len()),
+        };
+        for seq in seqs {
+            w.ids.extend(seq.iter().map(|&o| new_id[o as usize]));
+            w.ends.push(w.ids.len() as u32);
+        }
+        w
+    }
+
+    fn of(&self, doc: usize) -> &[u32] {
+        let start = if doc == 0 { 0 } else { self.ends[doc - 1] };
+        &self.ids[start as usize..self.ends[doc] as usize]
     }
 }
 

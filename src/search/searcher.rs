@@ -1,6 +1,7 @@
 //! The searcher: owns the index and keeps work between keystrokes (matched words, place answers,
 //! open-now states), so each keystroke only does what changed.
 
+use super::bits::Bits;
 use super::explain::explain;
 use super::facts::{age_rank, category_bit, Facts};
 use super::hits::build_hit;
@@ -16,7 +17,7 @@ use super::terms::TermMatch;
 use super::understand::understand;
 use super::vocabulary::Vocabulary;
 use crate::hours::{self, Calendar};
-use crate::model::{Directory, Status};
+use crate::model::{AgeRange, Directory, Status};
 use crate::places::PlaceIndex;
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -31,6 +32,9 @@ pub struct Searcher {
     pub(super) dir: Arc<Directory>,
     pub(super) index: Index,
     pub(super) facts: Vec<Facts>,
+    /// Per service: the age range the filters read (apart from `facts`, which every keystroke
+    /// scans: only a query with an age reads these).
+    ages: Vec<AgeRange>,
     places: PlaceIndex,
     calendar: Calendar,
     skim: SkimMatcherV2,
@@ -43,7 +47,7 @@ pub struct Searcher {
     pub(super) stems: Stems,
     pub(super) vocabulary: Vocabulary,
     /// Per set of category bits: the services carrying one of them, found once.
-    pub(super) meaning_docs: HashMap<u32, Arc<Vec<u32>>>,
+    pub(super) meaning_docs: HashMap<u32, Arc<Bits>>,
 }
 
 /// One service that passed every filter, with what ranking and grouping need.
@@ -60,6 +64,7 @@ impl Searcher {
     pub fn new(dir: Arc<Directory>) -> Searcher {
         let index = Index::build(&dir.services);
         let facts = dir.services.iter().map(Facts::of).collect();
+        let ages = dir.services.iter().map(Facts::age_of).collect();
         let places = PlaceIndex::new(&dir.places);
         let calendar = Calendar::with_changes(&dir.bank_holidays);
         let open = OpenStates::new(&dir.services);
@@ -84,6 +89,7 @@ impl Searcher {
             dir,
             index,
             facts,
+            ages,
             places,
             calendar,
             skim: SkimMatcherV2::default(),
@@ -219,7 +225,7 @@ impl Searcher {
             let Some(p) = placements[d as usize] else {
                 continue;
             };
-            let Some(age) = age_rank(&f.age, q) else {
+            let Some(age) = age_rank(&self.ages[d as usize], q) else {
                 continue;
             };
             passed.push((d, rel, p, age));
@@ -365,6 +371,11 @@ impl Searcher {
 
     pub(crate) fn facts(&self, doc: usize) -> &Facts {
         &self.facts[doc]
+    }
+
+    /// The age range the filters read for a service.
+    pub(crate) fn age(&self, doc: usize) -> &AgeRange {
+        &self.ages[doc]
     }
 
     /// Open-now states for every service at `at` (used when explaining an empty result).

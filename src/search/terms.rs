@@ -1,6 +1,7 @@
 //! Matching one typed word against the index: exact, word prefix, skim fuzzy, then edit distance,
 //! each weighted by the field it was found in.
 
+use super::bits::Bits;
 use super::edit::{allowed_edits, within};
 use super::index::{Field, Index};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -78,6 +79,8 @@ pub struct TermMatch {
     pub fields: Vec<u8>,
     /// Services with a match, in the order first found.
     pub docs: Vec<u32>,
+    /// The same services as a set.
+    pub set: Bits,
     /// Some directory word is matched whole (exactly, by stem or as a misspelling), not only as
     /// the start of a longer word: a name can only be "typed in full" then.
     pub complete: bool,
@@ -218,6 +221,7 @@ impl TermMatch {
             .map(|&(id, k)| (index.word(id).into(), k))
             .collect();
         typo_words.sort_unstable();
+        let set = Bits::of(n_docs, docs.iter().copied());
         TermMatch {
             term: term.to_string(),
             kinds,
@@ -226,6 +230,7 @@ impl TermMatch {
             best,
             fields,
             docs,
+            set,
             complete,
         }
     }
