@@ -29,9 +29,6 @@ impl Field {
     fn bits(self) -> u32 {
         self as u32
     }
-    fn from_bits(b: u32) -> Field {
-        Field::ALL[(b & 7) as usize]
-    }
     /// Short fields get fuzzy and edit-distance matching; the description only word prefixes.
     pub fn is_short(self) -> bool {
         self != Field::Description
@@ -89,8 +86,13 @@ impl Posting {
     pub fn doc(self) -> usize {
         (self.0 >> 3) as usize
     }
+    #[cfg(test)]
     pub fn field(self) -> Field {
-        Field::from_bits(self.0)
+        Field::ALL[self.field_code()]
+    }
+    /// The field as its number (`Field as usize`), always below 8.
+    pub fn field_code(self) -> usize {
+        (self.0 & 7) as usize
     }
 }
 
@@ -116,6 +118,8 @@ pub struct Index {
     by_stem: HashMap<Box<str>, Vec<u32>, FxBuild>,
     /// Position of each record in name order (then id), for ties.
     pub name_rank: Vec<u32>,
+    /// The record at each position in name order.
+    by_name: Vec<u32>,
 }
 
 /// Above this many records the index is built in two halves on two threads.
@@ -294,9 +298,10 @@ impl Index {
         let mut order: Vec<usize> = (0..services.len()).collect();
         order.sort_by_cached_key(|&i| (services[i].name.to_lowercase(), services[i].id.clone()));
         idx.name_rank = vec![0; services.len()];
-        for (rank, i) in order.into_iter().enumerate() {
+        for (rank, &i) in order.iter().enumerate() {
             idx.name_rank[i] = rank as u32;
         }
+        idx.by_name = order.into_iter().map(|i| i as u32).collect();
         idx
     }
 
@@ -350,6 +355,11 @@ impl Index {
             .iter()
             .copied()
             .chain(own)
+    }
+
+    /// The record a rank key is for (its low 32 bits are the record's position in name order).
+    pub fn by_name_rank(&self, key: u64) -> u32 {
+        self.by_name[(key & 0xffff_ffff) as usize]
     }
 
     /// Short-field words beginning with this character.

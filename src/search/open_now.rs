@@ -216,6 +216,11 @@ impl OpenStates {
         }
     }
 
+    /// Every pattern has its answer for this instant and window: nothing to prepare.
+    pub fn ready(&self, at: DateTime<Utc>, window: Option<u32>) -> bool {
+        self.at == Some((at, window)) && self.known == self.status.len()
+    }
+
     /// The answer for a service at the prepared instant and window, once prepared.
     pub fn judged(&self, doc: usize) -> Option<&Judged> {
         self.status[self.class_of[doc] as usize].as_ref()

@@ -270,10 +270,10 @@ pub(super) fn meanings(vocab: &Vocabulary, units: &[UnitMatch]) -> Vec<Meaning> 
 /// Some service has every one of these words in its name, organisation, keywords or categories.
 fn found_in_short_fields(words: &[Arc<TermMatch>]) -> bool {
     const SHORT: u8 = !(1 << (Field::Description as u8));
-    let Some(driver) = words.iter().min_by_key(|m| m.docs.len()) else {
+    let Some(driver) = words.iter().min_by_key(|m| m.count) else {
         return false;
     };
-    driver.docs.iter().any(|&d| {
+    driver.set.iter().any(|d| {
         words
             .iter()
             .all(|m| m.fields[d as usize] & SHORT != 0 && m.best[d as usize] > 0)

@@ -9,7 +9,7 @@ use super::index::Index;
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
-use super::rank::{rank_key, reach_rank, Standing};
+use super::rank::{rank_key, reach_rank, relevance_of, Standing};
 use super::results::{Group, GroupResults, Results, RiskWords};
 use super::score::meanings;
 use super::stem::Stems;
@@ -50,11 +50,10 @@ pub struct Searcher {
     pub(super) meaning_docs: HashMap<u32, Arc<Bits>>,
 }
 
-/// One service that passed every filter, with what ranking and grouping need.
+/// One service being shown, with what its hit needs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Candidate {
     pub doc: u32,
-    pub key: u64,
     pub relevance: u16,
     pub group: Group,
     pub placement: Placement,
@@ -212,10 +211,18 @@ impl Searcher {
         let named = self.named(&text_hits, &matches, any_meaning);
         let cat_mask = q.categories.iter().fold(0, |m, c| m | category_bit(*c));
         let place_filtered = scope.is_filter();
-        // Cheap filters first; open-now states only for what survives them.
-        let mut passed: Vec<(u32, u16, Placement, u8)> = Vec::with_capacity(text_hits.len());
+        if !self.open.ready(q.at, q.within_minutes) {
+            let docs: Vec<u32> = text_hits.iter().map(|h| h.0).collect();
+            self.ensure_open(q.at, q.within_minutes, &docs);
+        }
+        // Each group keeps only rank keys (8 bytes a service, with the service's name order in
+        // the low bits, so the key says which service it is): at 100k services a one-letter
+        // query fills these lists, and the best few are picked from them.
+        let mut groups: [Vec<u64>; 4] = Default::default();
+        // The named services and the groups their hits keep.
+        let mut named_in: Vec<(u32, Group)> = Vec::new();
         for &(d, rel) in &text_hits {
-            let f = &self.facts[d as usize];
+            let f = self.facts[d as usize];
             if f.status == Status::Closed
                 || (cat_mask != 0 && f.categories & cat_mask == 0)
                 || (q.self_referral_only && !f.self_referral)
@@ -228,13 +235,6 @@ impl Searcher {
             let Some(age) = age_rank(&self.ages[d as usize], q) else {
                 continue;
             };
-            passed.push((d, rel, p, age));
-        }
-        let docs: Vec<u32> = passed.iter().map(|p| p.0).collect();
-        self.ensure_open(q.at, q.within_minutes, &docs);
-        let mut groups: [Vec<Candidate>; 4] = Default::default();
-        for (d, rel, p, age) in passed {
-            let f = &self.facts[d as usize];
             let now = self.open.code(d as usize);
             if q.open_now && now != open_now::OPEN {
                 continue;
@@ -254,26 +254,20 @@ impl Searcher {
                 age,
                 self.index.name_rank[d as usize],
             );
-            let shown_in = if named.contains(&d) {
-                Group::Named
+            if named.contains(&d) {
+                groups[Group::Named as usize].push(key);
+                named_in.push((d, group));
             } else {
-                group
-            };
-            groups[shown_in as usize].push(Candidate {
-                doc: d,
-                key,
-                relevance: rel,
-                group,
-                placement: p,
-            });
+                groups[group as usize].push(key);
+            }
         }
         let mut out = Vec::with_capacity(4);
         // A named service that already leads the list stays in its own group: the separate
         // heading is for bringing it up from further down.
-        if let [only] = groups[Group::Named as usize][..] {
-            let own = only.group as usize;
-            let leads = groups[..own].iter().all(|l| l.is_empty())
-                && groups[own].iter().all(|o| o.key > only.key);
+        if let ([only], [(_, own)]) = (&groups[Group::Named as usize][..], &named_in[..]) {
+            let (only, own) = (*only, *own as usize);
+            let leads =
+                groups[..own].iter().all(|l| l.is_empty()) && groups[own].iter().all(|&k| k > only);
             if leads {
                 groups[own].push(only);
                 groups[Group::Named as usize].clear();
@@ -293,13 +287,26 @@ impl Searcher {
             let total = list.len();
             let keep = q.limit.unwrap_or(usize::MAX).min(total);
             if keep < total && keep > 0 {
-                list.select_nth_unstable_by_key(keep - 1, |c| c.key);
+                list.select_nth_unstable(keep - 1);
             }
             list.truncate(keep);
-            list.sort_unstable_by_key(|c| c.key);
+            list.sort_unstable();
             let hits = list
                 .iter()
-                .map(|c| build_hit(self, q, &scope, &units, c))
+                .filter_map(|&key| {
+                    let doc = self.index.by_name_rank(key);
+                    let group = match g {
+                        Group::Named => named_in.iter().find(|n| n.0 == doc)?.1,
+                        _ => g,
+                    };
+                    let c = Candidate {
+                        doc,
+                        relevance: relevance_of(key),
+                        group,
+                        placement: placements[doc as usize]?,
+                    };
+                    Some(build_hit(self, q, &scope, &units, &c))
+                })
                 .collect();
             out.push(GroupResults {
                 group: g,
