@@ -4,8 +4,9 @@
 use super::bits::Bits;
 use super::explain::explain;
 use super::facts::{age_rank, category_bit, Facts};
-use super::hits::build_hit;
+use super::hits::{build_hit, HitContext};
 use super::index::Index;
+use super::normalise::Scratch;
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
@@ -262,6 +263,13 @@ impl Searcher {
             }
         }
         let mut out = Vec::with_capacity(4);
+        let mut cx = HitContext {
+            q,
+            scope: &scope,
+            units: &units,
+            terms: &matches,
+            scratch: Scratch::default(),
+        };
         // A named service that already leads the list stays in its own group: the separate
         // heading is for bringing it up from further down.
         if let ([only], [(_, own)]) = (&groups[Group::Named as usize][..], &named_in[..]) {
@@ -305,7 +313,7 @@ impl Searcher {
                         group,
                         placement: placements[doc as usize]?,
                     };
-                    Some(build_hit(self, q, &scope, &units, &c))
+                    Some(build_hit(self, &mut cx, &c))
                 })
                 .collect();
             out.push(GroupResults {
