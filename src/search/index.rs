@@ -295,8 +295,24 @@ impl Index {
         }
         idx.name_words = Words::renumbered(&part.names, &new_id);
         idx.org_words = Words::renumbered(&part.orgs, &new_id);
+        // Names in lower case, one after another in one buffer (not a string per record).
+        let mut folded = String::new();
+        let mut spans = Vec::with_capacity(services.len());
+        for s in services {
+            let start = folded.len();
+            if s.name.is_ascii() {
+                folded.extend(s.name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                folded.push_str(&s.name.to_lowercase());
+            }
+            spans.push(start..folded.len());
+        }
         let mut order: Vec<usize> = (0..services.len()).collect();
-        order.sort_by_cached_key(|&i| (services[i].name.to_lowercase(), services[i].id.clone()));
+        order.sort_by(|&a, &b| {
+            folded[spans[a].clone()]
+                .cmp(&folded[spans[b].clone()])
+                .then_with(|| services[a].id.cmp(&services[b].id))
+        });
         idx.name_rank = vec![0; services.len()];
         for (rank, &i) in order.iter().enumerate() {
             idx.name_rank[i] = rank as u32;
