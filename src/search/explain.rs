@@ -67,11 +67,12 @@ pub(crate) fn explain(
         }
     }
     let mut only: [usize; 6] = [0; 6];
-    for (d, s) in dir.services.iter().enumerate() {
-        if s.status == Status::Closed {
+    // The packed facts, not the records: this reads every service.
+    for d in 0..dir.services.len() {
+        let facts = searcher.facts(d);
+        if facts.status == Status::Closed {
             continue;
         }
-        let facts = searcher.facts(d);
         let mut mask = 0u8;
         if !text_ok[d] {
             mask |= Filter::Text.bit();
@@ -79,7 +80,7 @@ pub(crate) fn explain(
         if placements[d].is_none() {
             mask |= Filter::Place.bit();
         }
-        if age_rank(&facts.age, q).is_none() {
+        if age_rank(searcher.age(d), q).is_none() {
             mask |= Filter::Age.bit();
         }
         if cat_mask != 0 && facts.categories & cat_mask == 0 {
@@ -125,10 +126,10 @@ pub(crate) fn explain(
     if !helps.is_empty() {
         message.push_str("; ");
         message.push_str(&helps.join("; "));
-    } else if !terms.is_empty() && terms.iter().any(|t| t.docs.is_empty()) {
+    } else if !terms.is_empty() && terms.iter().any(|t| t.count == 0) {
         let missing: Vec<&str> = terms
             .iter()
-            .filter(|t| t.docs.is_empty())
+            .filter(|t| t.count == 0)
             .map(|t| t.term.as_str())
             .collect();
         message.push_str(&format!(

@@ -1,11 +1,11 @@
-//! Per-service facts the filters read on every keystroke, packed small so a scan of 100k
-//! services stays in cache instead of walking every full record.
+//! Per-service facts the filters read on every keystroke, packed small (8 bytes) so a scan of
+//! 100k services stays in cache instead of walking every full record.
 
 use super::query::Query;
 use crate::model::catch_all::matching_age;
 use crate::model::{Access, AgeFit, AgeRange, Category, Role, Service, Status};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Facts {
     /// Bit per `Category` (by declaration order).
     pub categories: u32,
@@ -16,8 +16,6 @@ pub struct Facts {
     pub direct_public: bool,
     /// Any direct contact, professional ones included.
     pub direct_any: bool,
-    /// The age range without its conversion note, kept here so the age filter reads no record.
-    pub age: AgeRange,
 }
 
 pub fn category_bit(c: Category) -> u32 {
@@ -38,12 +36,20 @@ impl Facts {
                 .iter()
                 .any(|c| c.is_public() && c.kind.is_direct()),
             direct_any: s.contacts.iter().any(|c| c.kind.is_direct()),
-            // The safety net is never demoted for an age limit the data does not give.
-            age: AgeRange {
-                conversion: String::new(),
-                source: String::new(),
-                ..matching_age(s).into_owned()
-            },
+        }
+    }
+
+    /// The age range the filters read, without its conversion note and source (kept apart from
+    /// the facts: only a query with an age reads it).
+    pub fn age_of(s: &Service) -> AgeRange {
+        // The safety net is never demoted for an age limit the data does not give.
+        let age = matching_age(s);
+        AgeRange {
+            min: age.min,
+            max: age.max,
+            uncertain: age.uncertain.clone(),
+            conversion: String::new(),
+            source: String::new(),
         }
     }
 

@@ -8,7 +8,6 @@ use super::terms::{weight, Kind, TermMatch};
 use crate::model::Service;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The best place one typed word was found, for its reason.
@@ -20,39 +19,46 @@ struct Best {
     word: String,
 }
 
-fn fields(s: &Service) -> Vec<(Field, usize, &str)> {
-    let mut v = vec![
+fn fields(s: &Service) -> impl Iterator<Item = (Field, usize, &str)> {
+    [
         (Field::Name, 0, s.name.as_str()),
         (Field::Organisation, 0, s.organisation.as_str()),
-    ];
-    v.extend(
+    ]
+    .into_iter()
+    .chain(
         s.keywords
             .iter()
             .enumerate()
             .map(|(i, k)| (Field::Keyword, i, k.as_str())),
-    );
-    v.extend(
+    )
+    .chain(
         s.categories
             .iter()
             .enumerate()
             .map(|(i, c)| (Field::Category, i, c.label())),
-    );
-    v.push((Field::Description, 0, s.description.as_str()));
-    v
+    )
+    .chain(std::iter::once((
+        Field::Description,
+        0,
+        s.description.as_str(),
+    )))
 }
 
+/// `sc` is scratch space, reused across the hits of one search.
 pub(crate) fn text_matches(
     skim: &SkimMatcherV2,
     terms: &[Arc<TermMatch>],
     doc: usize,
     s: &Service,
+    sc: &mut Scratch,
 ) -> (Vec<FieldMatch>, Vec<Reason>) {
     let mut out = Vec::new();
     let mut best: Vec<Option<Best>> = terms.iter().map(|_| None).collect();
     if terms.is_empty() {
         return (out, Vec::new());
     }
-    let mut sc = Scratch::default();
+    let lengths: Vec<usize> = terms.iter().map(|t| t.term.chars().count()).collect();
+    let mut positions: Vec<usize> = Vec::new();
     // Only the fields the index says some word matched in: most hits match in the name and
     // never need their description read.
     let matched = terms
@@ -62,8 +68,8 @@ pub(crate) fn text_matches(
         if matched & (1 << (field as u8)) == 0 {
             continue;
         }
-        let mut positions = BTreeSet::new();
-        for_each_token(text, &mut sc, |tok, origin| {
+        positions.clear();
+        for_each_token(text, sc, |tok, origin| {
             for (ti, t) in terms.iter().enumerate() {
                 let Some(kind) = t.kind_of_text(tok) else {
                     continue;
@@ -71,7 +77,7 @@ pub(crate) fn text_matches(
                 if kind >= Kind::Fuzzy && !field.is_short() {
                     continue; // descriptions only match whole words and prefixes
                 }
-                let n = t.term.chars().count();
+                let n = lengths[ti];
                 match kind {
                     Kind::Exact | Kind::Prefix => {
                         positions.extend(origin.iter().take(n).copied());
@@ -90,16 +96,22 @@ pub(crate) fn text_matches(
                         field,
                         item,
                         kind,
-                        word: tok.to_string(),
+                        // Only a word read another way is named in the reason.
+                        word: match kind {
+                            Kind::Exact | Kind::Prefix => String::new(),
+                            _ => tok.to_string(),
+                        },
                     });
                 }
             }
         });
         if !positions.is_empty() {
+            positions.sort_unstable();
+            positions.dedup();
             out.push(FieldMatch {
                 field,
                 item,
-                positions: positions.into_iter().collect(),
+                positions: positions.clone(),
             });
         }
     }
@@ -149,7 +161,7 @@ mod tests {
             .iter()
             .map(|t| Arc::new(TermMatch::compute(&idx, 1, t, t, None, &skim)))
             .collect();
-        text_matches(&skim, &terms, 0, s)
+        text_matches(&skim, &terms, 0, s, &mut Scratch::default())
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::facts::{age_reason, category_bit};
 use super::highlight::text_matches;
+use super::normalise::Scratch;
 use super::open_now;
 use super::place::PlaceScope;
 use super::query::Query;
@@ -14,19 +15,23 @@ use crate::hours::State;
 use crate::model::{AgeFit, Status};
 use std::sync::Arc;
 
-pub(crate) fn build_hit(
-    searcher: &Searcher,
-    q: &Query,
-    scope: &PlaceScope,
-    units: &[UnitMatch],
-    c: &Candidate,
-) -> Hit {
-    let terms: Vec<Arc<TermMatch>> = units.iter().flat_map(|u| u.words.clone()).collect();
+/// What every hit of one search shares: the query, where, what was typed, and scratch space.
+pub(crate) struct HitContext<'a> {
+    pub q: &'a Query,
+    pub scope: &'a PlaceScope,
+    pub units: &'a [UnitMatch],
+    /// Every typed word's matches, in order (the units' words).
+    pub terms: &'a [Arc<TermMatch>],
+    pub scratch: Scratch,
+}
+
+pub(crate) fn build_hit(searcher: &Searcher, cx: &mut HitContext, c: &Candidate) -> Hit {
+    let (q, scope, units) = (cx.q, cx.scope, cx.units);
     let dir = searcher.directory();
     let doc = c.doc as usize;
     let s = &dir.services[doc];
     let facts = searcher.facts(doc);
-    let (matches, mut reasons) = text_matches(searcher.skim(), &terms, doc, s);
+    let (matches, mut reasons) = text_matches(searcher.skim(), cx.terms, doc, s, &mut cx.scratch);
     reasons.extend(need_reasons(searcher, units, facts.categories));
     let mut checks = Vec::new();
 
@@ -42,7 +47,7 @@ pub(crate) fn build_hit(
         ));
     }
 
-    if let (Some(fit), Some(who)) = (q.age_fit(&facts.age), q.age_words()) {
+    if let (Some(fit), Some(who)) = (q.age_fit(searcher.age(doc)), q.age_words()) {
         match fit {
             AgeFit::Fits => reasons.push(Reason {
                 kind: ReasonKind::Age,

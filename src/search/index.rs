@@ -3,7 +3,7 @@
 
 use super::normalise::{for_each_word, Scratch};
 use super::stem::{is_stop, Stems};
-use crate::model::Service;
+use crate::model::{Category, Service};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -28,9 +28,6 @@ impl Field {
     ];
     fn bits(self) -> u32 {
         self as u32
-    }
-    fn from_bits(b: u32) -> Field {
-        Field::ALL[(b & 7) as usize]
     }
     /// Short fields get fuzzy and edit-distance matching; the description only word prefixes.
     pub fn is_short(self) -> bool {
@@ -89,8 +86,13 @@ impl Posting {
     pub fn doc(self) -> usize {
         (self.0 >> 3) as usize
     }
+    #[cfg(test)]
     pub fn field(self) -> Field {
-        Field::from_bits(self.0)
+        Field::ALL[self.field_code()]
+    }
+    /// The field as its number (`Field as usize`), always below 8.
+    pub fn field_code(self) -> usize {
+        (self.0 & 7) as usize
     }
 }
 
@@ -107,13 +109,17 @@ pub struct Index {
     short_by_len: Vec<Vec<u32>>,
     offsets: Vec<u32>,
     postings: Vec<Posting>,
-    name_words: Vec<Vec<u32>>,
-    org_words: Vec<Vec<u32>>,
+    /// Every record's name (and organisation) as word ids, one after another, read for every
+    /// candidate on a keystroke: one flat run instead of a list per record.
+    name_words: Words,
+    org_words: Words,
     /// Stem → the words with that stem that differ from it ("suicid" → suicide, suicidal), so
     /// a typed word meets the directory's words whatever their endings.
     by_stem: HashMap<Box<str>, Vec<u32>, FxBuild>,
     /// Position of each record in name order (then id), for ties.
     pub name_rank: Vec<u32>,
+    /// The record at each position in name order.
+    by_name: Vec<u32>,
 }
 
 /// Above this many records the index is built in two halves on two threads.
@@ -131,6 +137,8 @@ struct Part {
     ids: HashMap<Box<str>, u32, FxBuild>,
     lists: Vec<Vec<Posting>>,
     short: Vec<bool>,
+    /// Per word id: a little word (looked up once per distinct word, not per occurrence).
+    little: Vec<bool>,
     /// Per record: its name's and organisation's words (provisional ids), in order.
     names: Vec<Vec<u32>>,
     orgs: Vec<Vec<u32>>,
@@ -140,10 +148,9 @@ impl Part {
     fn of(services: &[Service], first_doc: usize) -> Part {
         let mut part = Part::default();
         let mut sc = Scratch::default();
-        let cat_text: HashMap<crate::model::Category, String> = crate::model::Category::ALL
-            .iter()
-            .map(|c| (*c, format!("{} {}", c.label(), c.id())))
-            .collect();
+        // Category labels are a fixed set: each one's words are looked up when first met, not
+        // per record (and only then, so a category no record has adds no words).
+        let mut cat_words: Vec<Option<Vec<u32>>> = vec![None; Category::ALL.len()];
         for (i, s) in services.iter().enumerate() {
             let doc = first_doc + i;
             let name = part.add(&s.name, doc, Field::Name, &mut sc);
@@ -153,8 +160,17 @@ impl Part {
             for k in &s.keywords {
                 part.add(k, doc, Field::Keyword, &mut sc);
             }
-            for c in &s.categories {
-                part.add(&cat_text[c], doc, Field::Category, &mut sc);
+            for &c in &s.categories {
+                let ids = cat_words[c as usize].get_or_insert_with(|| {
+                    let mut ids = Vec::new();
+                    for_each_word(&format!("{} {}", c.label(), c.id()), &mut sc, |w, _| {
+                        ids.push(part.id(w));
+                    });
+                    ids
+                });
+                for &id in ids.iter() {
+                    part.post(id, doc, Field::Category);
+                }
             }
             part.add(&s.description, doc, Field::Description, &mut sc);
         }
@@ -169,6 +185,7 @@ impl Part {
                 self.ids.insert(w.into(), id);
                 self.lists.push(Vec::new());
                 self.short.push(false);
+                self.little.push(little(w));
                 id
             }
         }
@@ -180,20 +197,25 @@ impl Part {
         let mut seq = Vec::new();
         for_each_word(text, sc, |w, joined| {
             let id = self.id(w);
-            let p = Posting::new(doc, field);
-            let list = &mut self.lists[id as usize];
-            // Repeats within one field come together; any others go when the list is sorted.
-            if list.last() != Some(&p) {
-                list.push(p);
-            }
-            if field.is_short() {
-                self.short[id as usize] = true;
-            }
-            if !joined && !little(w) && field <= Field::Organisation {
+            self.post(id, doc, field);
+            if field <= Field::Organisation && !joined && !self.little[id as usize] {
                 seq.push(id);
             }
         });
         seq
+    }
+
+    /// Record that word `id` occurs in this field of this record.
+    fn post(&mut self, id: u32, doc: usize, field: Field) {
+        let p = Posting::new(doc, field);
+        let list = &mut self.lists[id as usize];
+        // Repeats within one field come together; any others go when the list is sorted.
+        if list.last() != Some(&p) {
+            list.push(p);
+        }
+        if field.is_short() {
+            self.short[id as usize] = true;
+        }
     }
 
     /// Take in the part that follows this one (its records come after every record here, so
@@ -271,15 +293,31 @@ impl Index {
                     .push(id as u32);
             }
         }
-        let renumber = |v: Vec<u32>| v.into_iter().map(|o| new_id[o as usize]).collect();
-        idx.name_words = part.names.into_iter().map(renumber).collect();
-        idx.org_words = part.orgs.into_iter().map(renumber).collect();
+        idx.name_words = Words::renumbered(&part.names, &new_id);
+        idx.org_words = Words::renumbered(&part.orgs, &new_id);
+        // Names in lower case, one after another in one buffer (not a string per record).
+        let mut folded = String::new();
+        let mut spans = Vec::with_capacity(services.len());
+        for s in services {
+            let start = folded.len();
+            if s.name.is_ascii() {
+                folded.extend(s.name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                folded.push_str(&s.name.to_lowercase());
+            }
+            spans.push(start..folded.len());
+        }
         let mut order: Vec<usize> = (0..services.len()).collect();
-        order.sort_by_cached_key(|&i| (services[i].name.to_lowercase(), services[i].id.clone()));
+        order.sort_by(|&a, &b| {
+            folded[spans[a].clone()]
+                .cmp(&folded[spans[b].clone()])
+                .then_with(|| services[a].id.cmp(&services[b].id))
+        });
         idx.name_rank = vec![0; services.len()];
-        for (rank, i) in order.into_iter().enumerate() {
+        for (rank, &i) in order.iter().enumerate() {
             idx.name_rank[i] = rank as u32;
         }
+        idx.by_name = order.into_iter().map(|i| i as u32).collect();
         idx
     }
 
@@ -335,6 +373,11 @@ impl Index {
             .chain(own)
     }
 
+    /// The record a rank key is for (its low 32 bits are the record's position in name order).
+    pub fn by_name_rank(&self, key: u64) -> u32 {
+        self.by_name[(key & 0xffff_ffff) as usize]
+    }
+
     /// Short-field words beginning with this character.
     pub fn short_starting_with(&self, c: char) -> &[u32] {
         self.short_by_first
@@ -350,11 +393,37 @@ impl Index {
 
     /// A record's name as word ids, in order (hyphen-joined extras left out).
     pub fn name_words(&self, doc: usize) -> &[u32] {
-        &self.name_words[doc]
+        self.name_words.of(doc)
     }
 
     pub fn org_words(&self, doc: usize) -> &[u32] {
-        &self.org_words[doc]
+        self.org_words.of(doc)
+    }
+}
+
+/// A word sequence per record, stored flat: record `d`'s words are `ids[ends[d-1]..ends[d]]`.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Words {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Words {
+    fn renumbered(seqs: &[Vec<u32>], new_id: &[u32]) -> Words {
+        let mut w = Words {
+            ids: Vec::with_capacity(seqs.iter().map(Vec::len).sum()),
+            ends: Vec::with_capacity(seqs.len()),
+        };
+        for seq in seqs {
+            w.ids.extend(seq.iter().map(|&o| new_id[o as usize]));
+            w.ends.push(w.ids.len() as u32);
+        }
+        w
+    }
+
+    fn of(&self, doc: usize) -> &[u32] {
+        let start = if doc == 0 { 0 } else { self.ends[doc - 1] };
+        &self.ids[start as usize..self.ends[doc] as usize]
     }
 }
 

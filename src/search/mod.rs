@@ -6,6 +6,7 @@
 //! What callers say is understood through the needs vocabulary (phrases, stems, stop words),
 //! and risk phrases are reported for a prompt. Only this module imports fuzzy-matcher.
 
+mod bits;
 mod edit;
 mod explain;
 mod facts;

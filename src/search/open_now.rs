@@ -57,6 +57,11 @@ pub struct OpenStates {
     at: Option<(DateTime<Utc>, Option<u32>)>,
     /// Per pattern: its answer for `at`, once worked out.
     status: Vec<Option<Judged>>,
+    /// Per pattern: its answer's code (0 until worked out), read for every candidate on every
+    /// keystroke, so worked out once with the answer.
+    codes: Vec<u8>,
+    /// How many patterns have their answer for `at`: when all do, there is nothing to prepare.
+    known: usize,
 }
 
 /// One pattern's answer: its status now and, with a response window, whether it can be reached
@@ -139,6 +144,8 @@ impl OpenStates {
             example,
             at: None,
             status: vec![None; n],
+            codes: vec![0; n],
+            known: 0,
         }
     }
 
@@ -158,13 +165,26 @@ impl OpenStates {
     ) {
         if self.at != Some((at, window)) {
             self.status.iter_mut().for_each(|s| *s = None);
+            self.codes.iter_mut().for_each(|c| *c = 0);
+            self.known = 0;
             self.at = Some((at, window));
         }
-        let mut todo: Vec<u32> = docs
-            .iter()
-            .map(|&d| self.class_of[d as usize])
-            .filter(|&c| self.status[c as usize].is_none())
-            .collect();
+        if self.known == self.status.len() {
+            return;
+        }
+        let unknown = self.status.len() - self.known;
+        // Asked about more services than there are patterns left: work out every pattern left
+        // (a few hundred hours calculations at most) rather than sort out which these use.
+        let mut todo: Vec<u32> = if docs.len() >= unknown {
+            (0..self.status.len() as u32)
+                .filter(|&c| self.status[c as usize].is_none())
+                .collect()
+        } else {
+            docs.iter()
+                .map(|&d| self.class_of[d as usize])
+                .filter(|&c| self.status[c as usize].is_none())
+                .collect()
+        };
         todo.sort_unstable();
         todo.dedup();
         let example = &self.example;
@@ -190,8 +210,15 @@ impl OpenStates {
             todo.iter().map(|&c| judge(c)).collect()
         };
         for (c, s) in todo.into_iter().zip(done) {
+            self.codes[c as usize] = s.code();
             self.status[c as usize] = Some(s);
+            self.known += 1;
         }
+    }
+
+    /// Every pattern has its answer for this instant and window: nothing to prepare.
+    pub fn ready(&self, at: DateTime<Utc>, window: Option<u32>) -> bool {
+        self.at == Some((at, window)) && self.known == self.status.len()
     }
 
     /// The answer for a service at the prepared instant and window, once prepared.
@@ -200,7 +227,10 @@ impl OpenStates {
     }
 
     pub fn code(&self, doc: usize) -> u8 {
-        self.judged(doc).map_or(UNSURE, Judged::code)
+        match self.codes[self.class_of[doc] as usize] {
+            0 => UNSURE,
+            c => c,
+        }
     }
 }
 

@@ -59,7 +59,13 @@ pub fn now_rank(now: u8) -> u8 {
     }
 }
 
-/// Ranking as one number, smallest first; the name order makes it total and deterministic.
+/// The text relevance a rank key was made with.
+pub fn relevance_of(key: u64) -> u16 {
+    u16::MAX - (key >> 48) as u16
+}
+
+/// Ranking as one number, smallest first; the name order (the low 32 bits) makes it total and
+/// deterministic, and says which service the key is for.
 pub fn rank_key(relevance: u16, now: u8, reach: u8, age: u8, name_rank: u32) -> u64 {
     (u64::from(u16::MAX - relevance) << 48)
         | (u64::from(now_rank(now)) << 46)
@@ -125,6 +131,13 @@ mod tests {
         );
         assert!(rank_key(100, OPEN, 1, 0, 9) < base, "age before name");
         assert!(rank_key(100, OPEN, 1, 1, 4) < base, "then name");
+    }
+
+    #[test]
+    fn a_key_gives_back_its_relevance_and_name_order() {
+        let key = rank_key(437, UNSURE, 2, 1, 98_765);
+        assert_eq!(relevance_of(key), 437);
+        assert_eq!(key & 0xffff_ffff, 98_765);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! words found directly, its meaning reached through the vocabulary — combined so adding a word
 //! narrows, and the service the words name.
 
+use super::bits::Bits;
 use super::facts::category_bit;
 use super::index::Field;
 use super::results::Meaning;
@@ -39,13 +40,14 @@ enum Combine {
 
 impl Searcher {
     /// The services carrying any of these category bits, found once per set.
-    fn meaning_docs(&mut self, mask: u32) -> Arc<Vec<u32>> {
+    fn meaning_docs(&mut self, mask: u32) -> Arc<Bits> {
         if let Some(d) = self.meaning_docs.get(&mask) {
             return Arc::clone(d);
         }
-        let docs: Vec<u32> = (0..self.facts.len() as u32)
-            .filter(|&d| self.facts[d as usize].categories & mask != 0)
-            .collect();
+        let docs = Bits::of(
+            self.facts.len(),
+            (0..self.facts.len() as u32).filter(|&d| self.facts[d as usize].categories & mask != 0),
+        );
         let docs = Arc::new(docs);
         self.meaning_docs.insert(mask, Arc::clone(&docs));
         docs
@@ -113,24 +115,27 @@ impl Searcher {
         direct + meaning + focused
     }
 
-    /// The services a unit can reach: those matching all its words, and its meaning's.
-    fn unit_docs(&mut self, u: &UnitMatch) -> Vec<u32> {
-        let mut out: Vec<u32> = match u.words.iter().min_by_key(|m| m.docs.len()) {
-            Some(driver) => driver
-                .docs
-                .iter()
-                .copied()
-                .filter(|&d| u.words.iter().all(|m| m.best[d as usize] > 0))
-                .collect(),
-            None => Vec::new(),
+    /// The services a unit can reach (exactly those it scores above 0 for): those matching all
+    /// its words, and its meaning's.
+    fn unit_docs(&mut self, u: &UnitMatch) -> Bits {
+        let mut set = match u.words.split_first() {
+            Some((first, rest)) => {
+                let mut set = first.set.clone();
+                for m in rest {
+                    set.and_with(&m.set);
+                }
+                set
+            }
+            None => Bits::new(self.dir.services.len()),
         };
         if u.mask != 0 {
-            out.extend(self.meaning_docs(u.mask).iter().copied());
+            set.or_with(&self.meaning_docs(u.mask));
         }
-        out
+        set
     }
 
-    /// Text relevance of every service the units reach, with the whole-name bonuses.
+    /// Text relevance of every service the units reach, with the whole-name bonuses, in
+    /// directory order.
     pub(super) fn text_candidates(
         &mut self,
         units: &[UnitMatch],
@@ -140,24 +145,25 @@ impl Searcher {
         if units.is_empty() {
             return (0..n as u32).map(|d| (d, 0)).collect();
         }
-        let lists: Vec<Vec<u32>> = units.iter().map(|u| self.unit_docs(u)).collect();
+        let sets: Vec<Bits> = units.iter().map(|u| self.unit_docs(u)).collect();
         let any_meaning = units.iter().any(|u| u.meaning.is_some());
-        let mut seen = vec![false; n];
         let mut out = Vec::new();
         for combine in [Combine::All, Combine::Any] {
-            let from: Vec<&Vec<u32>> = match combine {
-                Combine::All => lists.iter().min_by_key(|l| l.len()).into_iter().collect(),
-                Combine::Any => lists.iter().collect(),
-            };
-            for &d in from.into_iter().flatten() {
-                if std::mem::replace(&mut seen[d as usize], true) {
-                    continue;
+            let mut from = sets[0].clone();
+            for s in &sets[1..] {
+                match combine {
+                    Combine::All => from.and_with(s),
+                    Combine::Any => from.or_with(s),
                 }
+            }
+            for d in from.iter() {
                 let mut rel = 0u32;
                 let mut all = true;
+                let mut meant = false;
                 for u in units {
                     let s = self.unit_score(u, d as usize);
                     all &= s > 0;
+                    meant |= s > 0 && u.meaning.is_some();
                     rel += s;
                 }
                 if rel == 0 || (combine == Combine::All && !all) {
@@ -165,12 +171,7 @@ impl Searcher {
                 }
                 // When not every unit can match, a phrase the vocabulary understands says what
                 // the call is about: a leftover word ("last week") must not bring in services.
-                if combine == Combine::Any
-                    && any_meaning
-                    && !units
-                        .iter()
-                        .any(|u| u.meaning.is_some() && self.unit_score(u, d as usize) > 0)
-                {
+                if combine == Combine::Any && any_meaning && !meant {
                     continue;
                 }
                 rel += u32::from(self.bonus(d as usize, words));
@@ -179,7 +180,6 @@ impl Searcher {
             if !out.is_empty() || units.len() == 1 {
                 break;
             }
-            seen.iter_mut().for_each(|s| *s = false);
         }
         out
     }
@@ -270,10 +270,10 @@ pub(super) fn meanings(vocab: &Vocabulary, units: &[UnitMatch]) -> Vec<Meaning> 
 /// Some service has every one of these words in its name, organisation, keywords or categories.
 fn found_in_short_fields(words: &[Arc<TermMatch>]) -> bool {
     const SHORT: u8 = !(1 << (Field::Description as u8));
-    let Some(driver) = words.iter().min_by_key(|m| m.docs.len()) else {
+    let Some(driver) = words.iter().min_by_key(|m| m.count) else {
         return false;
     };
-    driver.docs.iter().any(|&d| {
+    driver.set.iter().any(|d| {
         words
             .iter()
             .all(|m| m.fields[d as usize] & SHORT != 0 && m.best[d as usize] > 0)

@@ -1,14 +1,16 @@
 //! The searcher: owns the index and keeps work between keystrokes (matched words, place answers,
 //! open-now states), so each keystroke only does what changed.
 
+use super::bits::Bits;
 use super::explain::explain;
 use super::facts::{age_rank, category_bit, Facts};
-use super::hits::build_hit;
+use super::hits::{build_hit, HitContext};
 use super::index::Index;
+use super::normalise::Scratch;
 use super::open_now::{self, Judged, OpenStates};
 use super::place::{PlaceScope, Placement};
 use super::query::Query;
-use super::rank::{rank_key, reach_rank, Standing};
+use super::rank::{rank_key, reach_rank, relevance_of, Standing};
 use super::results::{Group, GroupResults, Results, RiskWords};
 use super::score::meanings;
 use super::stem::Stems;
@@ -16,7 +18,7 @@ use super::terms::TermMatch;
 use super::understand::understand;
 use super::vocabulary::Vocabulary;
 use crate::hours::{self, Calendar};
-use crate::model::{Directory, Status};
+use crate::model::{AgeRange, Directory, Status};
 use crate::places::PlaceIndex;
 use chrono::{DateTime, Utc};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -31,6 +33,9 @@ pub struct Searcher {
     pub(super) dir: Arc<Directory>,
     pub(super) index: Index,
     pub(super) facts: Vec<Facts>,
+    /// Per service: the age range the filters read (apart from `facts`, which every keystroke
+    /// scans: only a query with an age reads these).
+    ages: Vec<AgeRange>,
     places: PlaceIndex,
     calendar: Calendar,
     skim: SkimMatcherV2,
@@ -43,14 +48,13 @@ pub struct Searcher {
     pub(super) stems: Stems,
     pub(super) vocabulary: Vocabulary,
     /// Per set of category bits: the services carrying one of them, found once.
-    pub(super) meaning_docs: HashMap<u32, Arc<Vec<u32>>>,
+    pub(super) meaning_docs: HashMap<u32, Arc<Bits>>,
 }
 
-/// One service that passed every filter, with what ranking and grouping need.
+/// One service being shown, with what its hit needs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Candidate {
     pub doc: u32,
-    pub key: u64,
     pub relevance: u16,
     pub group: Group,
     pub placement: Placement,
@@ -60,6 +64,7 @@ impl Searcher {
     pub fn new(dir: Arc<Directory>) -> Searcher {
         let index = Index::build(&dir.services);
         let facts = dir.services.iter().map(Facts::of).collect();
+        let ages = dir.services.iter().map(Facts::age_of).collect();
         let places = PlaceIndex::new(&dir.places);
         let calendar = Calendar::with_changes(&dir.bank_holidays);
         let open = OpenStates::new(&dir.services);
@@ -84,6 +89,7 @@ impl Searcher {
             dir,
             index,
             facts,
+            ages,
             places,
             calendar,
             skim: SkimMatcherV2::default(),
@@ -206,10 +212,18 @@ impl Searcher {
         let named = self.named(&text_hits, &matches, any_meaning);
         let cat_mask = q.categories.iter().fold(0, |m, c| m | category_bit(*c));
         let place_filtered = scope.is_filter();
-        // Cheap filters first; open-now states only for what survives them.
-        let mut passed: Vec<(u32, u16, Placement, u8)> = Vec::with_capacity(text_hits.len());
+        if !self.open.ready(q.at, q.within_minutes) {
+            let docs: Vec<u32> = text_hits.iter().map(|h| h.0).collect();
+            self.ensure_open(q.at, q.within_minutes, &docs);
+        }
+        // Each group keeps only rank keys (8 bytes a service, with the service's name order in
+        // the low bits, so the key says which service it is): at 100k services a one-letter
+        // query fills these lists, and the best few are picked from them.
+        let mut groups: [Vec<u64>; 4] = Default::default();
+        // The named services and the groups their hits keep.
+        let mut named_in: Vec<(u32, Group)> = Vec::new();
         for &(d, rel) in &text_hits {
-            let f = &self.facts[d as usize];
+            let f = self.facts[d as usize];
             if f.status == Status::Closed
                 || (cat_mask != 0 && f.categories & cat_mask == 0)
                 || (q.self_referral_only && !f.self_referral)
@@ -219,16 +233,9 @@ impl Searcher {
             let Some(p) = placements[d as usize] else {
                 continue;
             };
-            let Some(age) = age_rank(&f.age, q) else {
+            let Some(age) = age_rank(&self.ages[d as usize], q) else {
                 continue;
             };
-            passed.push((d, rel, p, age));
-        }
-        let docs: Vec<u32> = passed.iter().map(|p| p.0).collect();
-        self.ensure_open(q.at, q.within_minutes, &docs);
-        let mut groups: [Vec<Candidate>; 4] = Default::default();
-        for (d, rel, p, age) in passed {
-            let f = &self.facts[d as usize];
             let now = self.open.code(d as usize);
             if q.open_now && now != open_now::OPEN {
                 continue;
@@ -248,26 +255,27 @@ impl Searcher {
                 age,
                 self.index.name_rank[d as usize],
             );
-            let shown_in = if named.contains(&d) {
-                Group::Named
+            if named.contains(&d) {
+                groups[Group::Named as usize].push(key);
+                named_in.push((d, group));
             } else {
-                group
-            };
-            groups[shown_in as usize].push(Candidate {
-                doc: d,
-                key,
-                relevance: rel,
-                group,
-                placement: p,
-            });
+                groups[group as usize].push(key);
+            }
         }
         let mut out = Vec::with_capacity(4);
+        let mut cx = HitContext {
+            q,
+            scope: &scope,
+            units: &units,
+            terms: &matches,
+            scratch: Scratch::default(),
+        };
         // A named service that already leads the list stays in its own group: the separate
         // heading is for bringing it up from further down.
-        if let [only] = groups[Group::Named as usize][..] {
-            let own = only.group as usize;
-            let leads = groups[..own].iter().all(|l| l.is_empty())
-                && groups[own].iter().all(|o| o.key > only.key);
+        if let ([only], [(_, own)]) = (&groups[Group::Named as usize][..], &named_in[..]) {
+            let (only, own) = (*only, *own as usize);
+            let leads =
+                groups[..own].iter().all(|l| l.is_empty()) && groups[own].iter().all(|&k| k > only);
             if leads {
                 groups[own].push(only);
                 groups[Group::Named as usize].clear();
@@ -287,13 +295,26 @@ impl Searcher {
             let total = list.len();
             let keep = q.limit.unwrap_or(usize::MAX).min(total);
             if keep < total && keep > 0 {
-                list.select_nth_unstable_by_key(keep - 1, |c| c.key);
+                list.select_nth_unstable(keep - 1);
             }
             list.truncate(keep);
-            list.sort_unstable_by_key(|c| c.key);
+            list.sort_unstable();
             let hits = list
                 .iter()
-                .map(|c| build_hit(self, q, &scope, &units, c))
+                .filter_map(|&key| {
+                    let doc = self.index.by_name_rank(key);
+                    let group = match g {
+                        Group::Named => named_in.iter().find(|n| n.0 == doc)?.1,
+                        _ => g,
+                    };
+                    let c = Candidate {
+                        doc,
+                        relevance: relevance_of(key),
+                        group,
+                        placement: placements[doc as usize]?,
+                    };
+                    Some(build_hit(self, &mut cx, &c))
+                })
                 .collect();
             out.push(GroupResults {
                 group: g,
@@ -365,6 +386,11 @@ impl Searcher {
 
     pub(crate) fn facts(&self, doc: usize) -> &Facts {
         &self.facts[doc]
+    }
+
+    /// The age range the filters read for a service.
+    pub(crate) fn age(&self, doc: usize) -> &AgeRange {
+        &self.ages[doc]
     }
 
     /// Open-now states for every service at `at` (used when explaining an empty result).

@@ -1,6 +1,7 @@
 //! Matching one typed word against the index: exact, word prefix, skim fuzzy, then edit distance,
 //! each weighted by the field it was found in.
 
+use super::bits::Bits;
 use super::edit::{allowed_edits, within};
 use super::index::{Field, Index};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -76,8 +77,10 @@ pub struct TermMatch {
     pub best: Vec<u16>,
     /// Per service: a bit per `Field` it matched in, so highlighting reads only those fields.
     pub fields: Vec<u8>,
-    /// Services with a match, in the order first found.
-    pub docs: Vec<u32>,
+    /// Services with a match.
+    pub set: Bits,
+    /// How many services have a match.
+    pub count: usize,
     /// Some directory word is matched whole (exactly, by stem or as a misspelling), not only as
     /// the start of a longer word: a name can only be "typed in full" then.
     pub complete: bool,
@@ -190,20 +193,31 @@ impl TermMatch {
         let complete = words.iter().any(|w| w.1 != Kind::Prefix);
         let mut best = vec![0u16; n_docs];
         let mut fields = vec![0u8; n_docs];
-        let mut docs = Vec::new();
+        let mut set = Bits::new(n_docs);
+        let mut count = 0;
         for &(id, kind) in &words {
             let typo = kind >= Kind::Fuzzy;
-            for p in index.postings(id) {
-                let field = p.field();
+            // This word's weight per field, looked up once rather than worked out per occurrence
+            // (a one-letter word has hundreds of thousands at 100k services); 0 = not counted.
+            let mut by_field = [0u16; 8];
+            for f in Field::ALL {
                 // The description is only ever matched by whole words and word prefixes.
-                if typo && !field.is_short() {
+                if !typo || f.is_short() {
+                    by_field[f as usize] = weight(f, kind);
+                }
+            }
+            for p in index.postings(id) {
+                let f = p.field_code();
+                let w = by_field[f];
+                if w == 0 {
                     continue;
                 }
-                let w = weight(field, kind);
-                fields[p.doc()] |= 1 << (field as u8);
-                let slot = &mut best[p.doc()];
+                let d = p.doc();
+                fields[d] |= 1 << f;
+                let slot = &mut best[d];
                 if *slot == 0 {
-                    docs.push(p.doc() as u32);
+                    set.insert(d as u32);
+                    count += 1;
                 }
                 if w > *slot {
                     *slot = w;
@@ -225,7 +239,8 @@ impl TermMatch {
             typo_words,
             best,
             fields,
-            docs,
+            set,
+            count,
             complete,
         }
     }
@@ -319,7 +334,7 @@ mod tests {
         let idx = Index::build(&services);
         let m = run(&idx, 2, "hive");
         assert_eq!(
-            m.docs,
+            m.set.iter().collect::<Vec<_>>(),
             vec![0],
             "'live' is one edit from 'hive' but 'hive' exists"
         );
@@ -330,6 +345,6 @@ mod tests {
     #[test]
     fn scattered_letters_do_not_match() {
         let idx = Index::build(&[svc("Circumstances", "")]);
-        assert!(run(&idx, 1, "cmss").docs.is_empty());
+        assert_eq!(run(&idx, 1, "cmss").count, 0);
     }
 }
