@@ -60,7 +60,7 @@ fn spaces_and_non_ascii_letters_in_the_path_work() {
 fn a_store_locked_by_another_process_runs_read_only() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(run_split(tmp.path(), &["list"]).0, 0);
-    let _held = sled::open(tmp.path().join(EDITIONS_DB)).unwrap();
+    let _held = common::open_db(&tmp.path().join(EDITIONS_DB));
     let (code, out, err) = run_split(tmp.path(), &["list"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("in use by another Signpost"), "{err}");

@@ -30,23 +30,7 @@ fn doctored(dir: &Directory) -> Directory {
 
 /// Put `bytes` where the store keeps its parsed copy, as another build or a damaged disk would.
 fn plant(data: &Path, bytes: &[u8]) {
-    // No background flusher (as the store opens it): a flusher thread outliving the handle
-    // keeps the file locked after this returns. The store may still be letting go: retry.
-    let started = std::time::Instant::now();
-    let db = loop {
-        match sled::Config::new()
-            .path(data.join(EDITIONS_DB))
-            .flush_every_ms(None)
-            .open()
-        {
-            Ok(db) => break db,
-            Err(e) if started.elapsed() < std::time::Duration::from_secs(5) => {
-                let _ = e;
-                std::thread::sleep(std::time::Duration::from_millis(25));
-            }
-            Err(e) => panic!("could not open the store to plant a copy: {e}"),
-        }
-    };
+    let db = common::open_db(&data.join(EDITIONS_DB));
     db.insert(KEY, bytes).unwrap();
     db.flush().unwrap();
 }

@@ -51,7 +51,7 @@ fn a_newer_schema_is_refused_with_a_clear_message() {
     let tmp = tempfile::tempdir().unwrap();
     session::open(tmp.path(), &common::fixture_files(), NOW).unwrap();
     {
-        let db = sled::open(tmp.path().join(EDITIONS_DB)).unwrap();
+        let db = common::open_db(&tmp.path().join(EDITIONS_DB));
         db.insert("meta/schema", "99").unwrap();
         db.flush().unwrap();
     }
@@ -68,7 +68,7 @@ fn a_locked_store_runs_read_only_from_the_snapshot() {
     let tmp = tempfile::tempdir().unwrap();
     let files = common::fixture_files();
     let first = session::open(tmp.path(), &files, NOW).unwrap();
-    let _held = sled::open(tmp.path().join(EDITIONS_DB)).unwrap();
+    let _held = common::open_db(&tmp.path().join(EDITIONS_DB));
     // A newer embedded edition must not be installed while locked: the snapshot is used.
     let s = session::open(tmp.path(), &edited(&files, "newer"), NOW).unwrap();
     match &s.mode {

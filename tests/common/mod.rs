@@ -75,3 +75,21 @@ impl XorShift {
         self.0
     }
 }
+
+/// Open a store's sled database from a test, as another Signpost would. sled may still hold the
+/// file lock for a moment after the program's own handle is dropped (its I/O threads keep the
+/// last reference), so retry for a while rather than fail on a race the test is not about. No
+/// background flusher: a flusher thread outliving the handle would keep the lock after it.
+pub fn open_db(path: &Path) -> sled::Db {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new().path(path).flush_every_ms(None).open() {
+            Ok(db) => return db,
+            Err(e) if started.elapsed() < std::time::Duration::from_secs(5) => {
+                let _ = e;
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(e) => panic!("could not open {}: {e}", path.display()),
+        }
+    }
+}
