@@ -147,7 +147,8 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-/// Text from a directory folder never reaches the terminal raw: no control characters.
+/// Text from a directory folder never reaches the terminal raw: no control characters or
+/// escape sequences.
 fn plain(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
+    crate::model::clean::line(s)
 }

@@ -56,7 +56,7 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, at: Option<&str>) -> Result<i32
     };
     let notes: Vec<String> = crate::hours::notes::active(&s.directory, id, at)
         .iter()
-        .map(|n| n.text().chars().filter(|c| !c.is_control()).collect())
+        .map(|n| n.text())
         .collect();
     match format {
         Format::Text => {

@@ -74,9 +74,9 @@ pub struct StatusNote {
 
 impl StatusNote {
     /// "CLOSED until 2026-12-05 08:00: staff shortage tonight". Text from a file never
-    /// reaches a terminal raw: control characters are dropped.
+    /// reaches a terminal raw: control characters and escape sequences are dropped.
     pub fn text(&self) -> String {
-        let message: String = self.message.chars().filter(|c| !c.is_control()).collect();
+        let message = super::clean::line(&self.message);
         format!(
             "{} until {}: {message}",
             self.kind.label().to_uppercase(),
@@ -164,5 +164,25 @@ pub fn validate_notes(dir: &Directory, out: &mut Vec<Problem>) {
                 "one line of plain text, no control characters",
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_never_carries_an_escape_sequence_to_the_screen() {
+        let note = StatusNote {
+            service: "haven".into(),
+            kind: NoteKind::Diverted,
+            message: "calls go to \u{1b}[31m111\u{1b}[0m tonight".into(),
+            from: LocalTime::parse("2026-12-04 17:00").unwrap(),
+            until: LocalTime::parse("2026-12-05 08:00").unwrap(),
+        };
+        assert_eq!(
+            note.text(),
+            "DIVERTED until 2026-12-05 08:00: calls go to 111 tonight"
+        );
     }
 }

@@ -45,7 +45,7 @@ impl Vocabulary {
         for (i, t) in file.terms.iter().enumerate() {
             v.meanings.push(Meaning {
                 // Shown on screens: no control characters or escape sequences get through.
-                label: t.label.chars().filter(|c| !c.is_control()).collect(),
+                label: crate::model::clean::line(&t.label),
                 categories: t.categories.clone(),
                 mask: t
                     .categories
