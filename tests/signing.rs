@@ -91,6 +91,21 @@ fn a_key_the_desk_does_not_trust_fails_and_so_does_an_empty_trust_list() {
     ));
 }
 
+/// `signpost publish FOLDER --key KEY --out OUT` on `data`: (exit code, all output).
+fn publish(data: &Path, folder: &Path, key: &Path, out: &Path) -> (i32, String) {
+    run(
+        data,
+        &[
+            "publish",
+            folder.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+}
+
 fn write_config(data: &Path, text: &str) {
     std::fs::create_dir_all(data).unwrap();
     std::fs::write(data.join("config.toml"), text).unwrap();
@@ -151,17 +166,7 @@ fn require_signed_refuses_unsigned_folders_and_feeds_and_a_tampered_bundle() {
     );
     signpost::directory::write_folder(&files, &folder).unwrap();
     let out_file = tmp.path().join("mini.signpost-edition");
-    let (code, out) = run(
-        &data,
-        &[
-            "publish",
-            folder.to_str().unwrap(),
-            "--key",
-            key.to_str().unwrap(),
-            "--out",
-            out_file.to_str().unwrap(),
-        ],
-    );
+    let (code, out) = publish(&data, &folder, &key, &out_file);
     assert_eq!(code, 0, "{out}");
     let tampered = tmp.path().join("tampered.signpost-edition");
     let bytes = std::fs::read(&out_file).unwrap();
@@ -198,17 +203,7 @@ fn publish_refuses_a_folder_with_errors_naming_file_line_and_field() {
         &["keygen", "--name", "A", "--out", key.to_str().unwrap()],
     );
     let out_file = tmp.path().join("x.signpost-edition");
-    let (code, out) = run(
-        tmp.path(),
-        &[
-            "publish",
-            dir.to_str().unwrap(),
-            "--key",
-            key.to_str().unwrap(),
-            "--out",
-            out_file.to_str().unwrap(),
-        ],
-    );
+    let (code, out) = publish(tmp.path(), &dir, &key, &out_file);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!("services/example-island-haven.toml:{line}: areas")),
@@ -218,17 +213,7 @@ fn publish_refuses_a_folder_with_errors_naming_file_line_and_field() {
     // Without an edition date desks could not tell it from an older edition: refused too.
     std::fs::write(&file, &text).unwrap();
     std::fs::write(dir.join("edition.toml"), "label = \"Undated\"\n").unwrap();
-    let (code, out) = run(
-        tmp.path(),
-        &[
-            "publish",
-            dir.to_str().unwrap(),
-            "--key",
-            key.to_str().unwrap(),
-            "--out",
-            out_file.to_str().unwrap(),
-        ],
-    );
+    let (code, out) = publish(tmp.path(), &dir, &key, &out_file);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("edition.toml: date:"), "{out}");
     assert!(!out_file.exists());
