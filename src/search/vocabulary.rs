@@ -197,7 +197,7 @@ mod tests {
         let f = file("[[terms]]\nlabel = \"over\\u001b[31mdose\"\ncategories = [\"crisis\"]\nphrases = [\"pills\"]\n");
         assert_eq!(
             Vocabulary::new(&f, &Stems::default()).meanings[0].label,
-            "over[31mdose"
+            "overdose"
         );
         let p = check(&f, &[]);
         assert!(
